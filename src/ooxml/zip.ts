@@ -1,0 +1,262 @@
+import { Inflate } from 'fflate';
+
+/**
+ * A bounded reader for the zip container of .xlsx and .docx files.
+ *
+ * Why not `unzipSync` from fflate or exceljs: both trust the sizes a file declares and
+ * inflate a whole part at once, so a zip bomb whose headers lie takes all memory before
+ * any check can run. Here the central directory is parsed by hand (it is a small, fixed
+ * format) and every part is inflated by fflate in small input steps, counting the bytes
+ * produced and stopping at a hard cap per part and in total, whatever the headers say.
+ * Nothing a zip entry names is ever written anywhere: names are only lookup keys.
+ */
+
+export interface ZipLimits {
+  /** Most entries a container may list. */
+  maxEntries: number;
+  /** Most bytes one part may inflate to. */
+  maxPartBytes: number;
+  /** Most bytes all parts read from this container may inflate to together. */
+  maxTotalBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 5_000,
+  maxPartBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+};
+
+export type ZipProblem =
+  | 'not-zip'
+  | 'truncated'
+  | 'corrupt'
+  | 'too-many-entries'
+  | 'encrypted'
+  | 'unsupported-compression'
+  | 'part-too-large'
+  | 'total-too-large';
+
+/** Thrown by `read` when a part cannot be inflated within the limits. */
+export class ZipError extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    readonly part: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ZipError';
+  }
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export interface ZipArchive {
+  /** Entry names as stored (without a leading slash). */
+  readonly names: readonly string[];
+  has(name: string): boolean;
+  /** Inflated bytes of a part, or `undefined` when the container has no such part. */
+  read(name: string): Uint8Array | undefined;
+  /** Bytes inflated so far by this archive (for the total cap). */
+  readonly inflatedBytes: number;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOC = 0x07064b50;
+/** Input step when inflating: at most ~1032× this many bytes come out of one step. */
+const STEP = 4096;
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+}
+
+/** True when the bytes start like a zip container. */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && u32(bytes, 0) === SIG_LOCAL;
+}
+
+function findEocd(b: Uint8Array): number {
+  // The end record is 22 bytes plus a comment of at most 65535 bytes.
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (u32(b, i) === SIG_EOCD) return i;
+  }
+  return -1;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * Opens a zip container. Returns a problem instead of throwing for what the user must
+ * be told about (not a zip, truncated, corrupt, too many entries).
+ */
+export function openZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { ok: true; zip: ZipArchive } | { ok: false; problem: ZipProblem; detail: string } {
+  if (!looksLikeZip(bytes)) return { ok: false, problem: 'not-zip', detail: 'no zip signature' };
+  const eocd = findEocd(bytes);
+  if (eocd < 0) return { ok: false, problem: 'truncated', detail: 'no end of central directory' };
+
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(bytes, loc) !== SIG_EOCD64_LOC) {
+      return { ok: false, problem: 'corrupt', detail: 'zip64 locator missing' };
+    }
+    const e64 = u64(bytes, loc + 8);
+    if (e64 + 56 > bytes.length || u32(bytes, e64) !== SIG_EOCD64) {
+      return { ok: false, problem: 'corrupt', detail: 'zip64 end record missing' };
+    }
+    count = u64(bytes, e64 + 32);
+    cdSize = u64(bytes, e64 + 40);
+    cdOffset = u64(bytes, e64 + 48);
+  }
+  if (count > limits.maxEntries) {
+    return { ok: false, problem: 'too-many-entries', detail: String(count) };
+  }
+  if (cdOffset + cdSize > bytes.length) {
+    return { ok: false, problem: 'truncated', detail: 'central directory past the end' };
+  }
+
+  const entries = new Map<string, ZipEntry>();
+  const lower = new Map<string, string>();
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) {
+      return { ok: false, problem: 'corrupt', detail: `central directory entry ${i}` };
+    }
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
+    // Bit 11: the name is UTF-8; otherwise CP437, of which only ASCII matters for OOXML.
+    const rawName = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
+    // Zip64 extended sizes live in extra field 0x0001, in this order, only when needed.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(bytes, x);
+      const len = u16(bytes, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (size === 0xffffffff) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+      }
+      x += 4 + len;
+    }
+    const name = rawName.replace(/\\/g, '/').replace(/^\/+/, '');
+    entries.set(name, { name, method, flags, compressedSize, size, localOffset });
+    lower.set(name.toLowerCase(), name);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+
+  let inflated = 0;
+  const find = (name: string): ZipEntry | undefined => {
+    const n = name.replace(/^\/+/, '');
+    // OPC part names compare case-insensitively.
+    return entries.get(n) ?? entries.get(lower.get(n.toLowerCase()) ?? '');
+  };
+
+  const zip: ZipArchive = {
+    names: [...entries.keys()],
+    has: (name) => find(name) !== undefined,
+    get inflatedBytes() {
+      return inflated;
+    },
+    read(name) {
+      const e = find(name);
+      if (!e) return undefined;
+      if (e.flags & 0x1) throw new ZipError('encrypted', e.name, 'encrypted entry');
+      const lo = e.localOffset;
+      if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL) {
+        throw new ZipError('corrupt', e.name, 'local header missing');
+      }
+      const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+      const end = start + e.compressedSize;
+      if (end > bytes.length) throw new ZipError('truncated', e.name, 'part past the end');
+      const data = bytes.subarray(start, end);
+      const partCap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
+      const overCap = (): ZipError =>
+        limits.maxPartBytes <= limits.maxTotalBytes - inflated
+          ? new ZipError(
+              'part-too-large',
+              e.name,
+              `part inflates past ${limits.maxPartBytes} bytes`,
+            )
+          : new ZipError(
+              'total-too-large',
+              e.name,
+              `parts inflate past ${limits.maxTotalBytes} bytes`,
+            );
+
+      if (e.method === 0) {
+        if (data.length > partCap) throw overCap();
+        inflated += data.length;
+        return data;
+      }
+      if (e.method !== 8) {
+        throw new ZipError('unsupported-compression', e.name, `method ${e.method}`);
+      }
+      const chunks: Uint8Array[] = [];
+      let produced = 0;
+      let finished = false;
+      const inf = new Inflate((chunk, final) => {
+        produced += chunk.length;
+        if (produced > partCap) throw overCap();
+        chunks.push(chunk);
+        if (final) finished = true;
+      });
+      try {
+        for (let i = 0; i < data.length && !finished; i += STEP) {
+          const last = i + STEP >= data.length;
+          inf.push(data.subarray(i, Math.min(i + STEP, data.length)), last);
+        }
+        if (data.length === 0) inf.push(new Uint8Array(0), true);
+      } catch (err) {
+        if (err instanceof ZipError) throw err;
+        throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
+      }
+      inflated += produced;
+      if (chunks.length === 1) return chunks[0];
+      const out = new Uint8Array(produced);
+      let o = 0;
+      for (const c of chunks) {
+        out.set(c, o);
+        o += c.length;
+      }
+      return out;
+    },
+  };
+  return { ok: true, zip };
+}
