@@ -78,6 +78,7 @@ export default tseslint.config(
       'src/outline/**/*.ts',
       'src/text/**/*.ts',
       'src/issues/**/*.ts',
+      'src/period/**/*.ts',
       'src/workbook/**/*.ts',
       'src/lint/**/*.ts',
       'src/report/**/*.ts',
@@ -121,6 +122,7 @@ export default tseslint.config(
       'src/outline/**/*.ts',
       'src/text/**/*.ts',
       'src/issues/**/*.ts',
+      'src/period/**/*.ts',
     ],
     ignores: ['src/**/*.test.ts'],
     rules: restrict(

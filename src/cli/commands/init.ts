@@ -1,12 +1,14 @@
-import { BctdError } from '../../issues/errors.js';
+import { initWorkspace } from '../../app/init.js';
+import { EXIT } from '../../issues/errors.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { InitOptions } from '../program.js';
+import { initText } from '../reporters/init.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
 export async function run(
-  _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  args: string[],
+  opts: InitOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "init" chưa có trong phiên bản này.');
+  const result = initWorkspace(ctx.cwd, args[0] ?? opts.workspace, opts.preset, opts.force);
+  return { exitCode: EXIT.ok, json: { ...result }, text: initText(result) };
 }
