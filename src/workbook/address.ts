@@ -28,15 +28,31 @@ export function a1(row: number, col: number): string {
   return colName(col) + String(row);
 }
 
-const A1 = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-
 /** Row and column (1-based) of an A1 address (`$` allowed), or undefined when it is not one. */
 export function parseA1(addr: string): { row: number; col: number } | undefined {
-  const m = A1.exec(addr.trim());
-  if (!m) return undefined;
-  const col = colNumber(m[1] ?? '');
-  const row = Number(m[2]);
-  if (col < 1 || row < 1) return undefined;
+  // Hand-rolled: this runs for every cell of every sheet read.
+  let i = 0;
+  const n = addr.length;
+  while (i < n && addr.charCodeAt(i) === 32) i++;
+  if (addr.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const colStart = i;
+  for (; i < n; i++) {
+    const c = addr.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === colStart || i - colStart > 3) return undefined;
+  if (addr.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const c = addr.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  while (i < n && addr.charCodeAt(i) === 32) i++;
+  if (i !== n || i === rowStart || row < 1 || row > 9_999_999) return undefined;
   return { row, col };
 }
 

@@ -44,6 +44,8 @@ export function readSheet(
   let inSheetData = false;
   let rowNum = 0;
   let colNum = 0;
+  /** `r` of the last skipped empty cell, resolved only if a later cell needs counting. */
+  let pendingR: string | undefined;
   // Current cell.
   let inCell = false;
   let cRow = 0;
@@ -178,7 +180,7 @@ export function readSheet(
   };
 
   parseXml(bytes, part, {
-    open(el, a) {
+    open(el, a, selfClosing) {
       if (inCell) {
         switch (el) {
           case 'v':
@@ -203,7 +205,18 @@ export function readSheet(
         }
       }
       if (el === 'c' && inSheetData) {
-        const r = attr(a, 'r');
+        const r = a.r;
+        if (selfClosing) {
+          // A styled empty cell (`<c r="A5" s="3"/>`), the bulk of a formatted sheet: keep
+          // only where it is, in case the next cell has no `r`.
+          if (r !== undefined) pendingR = r;
+          else colNum++;
+          return;
+        }
+        if (pendingR !== undefined) {
+          colNum = parseA1(pendingR)?.col ?? colNum + 1;
+          pendingR = undefined;
+        }
         const pos = r !== undefined ? parseA1(r) : undefined;
         if (pos) {
           cRow = pos.row;
@@ -228,6 +241,7 @@ export function readSheet(
         const r = Number(attr(a, 'r'));
         rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
         colNum = 0;
+        pendingR = undefined;
       } else if (el === 'sheetData') {
         inSheetData = true;
       } else if (el === 'mergeCell') {

@@ -27,14 +27,13 @@ export function localName(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
-/** Value of the attribute with this local name, whatever its prefix. */
+/**
+ * Value of an unprefixed attribute. SpreadsheetML attributes carry no prefix even when the
+ * elements do (`<x:c r="A1">`), so a plain lookup is right and keeps the hot path cheap; the
+ * only prefixed ones that matter are relationship ids, see `relId`.
+ */
 export function attr(attrs: Record<string, string>, local: string): string | undefined {
-  const v = attrs[local];
-  if (v !== undefined) return v;
-  for (const k in attrs) {
-    if (localName(k) === local && k !== local) return attrs[k];
-  }
-  return undefined;
+  return attrs[local];
 }
 
 /** Relationship id (`r:id`), whatever prefix the writer bound to the relationships namespace. */
