@@ -1,0 +1,49 @@
+import { repairVietnamese, type RepairResult } from './legacy.js';
+
+/**
+ * Whitespace and Unicode normalisation for every string read from a workbook.
+ *
+ * Order matters (anchors-and-pitfalls §6.1/§6.2): U+00AD (soft hyphen) is the letter `ư` in
+ * TCVN3, so this function deliberately keeps it. Run `repairVietnamese` (legacy.ts) on the raw
+ * text first, or use `normalizeCellText` which does repair, then clean. Only comparison helpers
+ * (`normalizeLabel` in labels.ts) drop U+00AD, and they expect repaired text.
+ */
+
+// NBSP, narrow NBSP, figure space, thin/other typographic spaces, tabs, line separators.
+const SPACE_LIKE = /[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+// Zero-width space/non-joiner/joiner and the BOM / zero-width no-break space.
+const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
+const SPACE_RUN = / {2,}/g;
+
+/**
+ * NFC, space-like characters to a plain space, zero-width characters removed, runs of spaces
+ * collapsed, trimmed. Line breaks are kept (narrative cells have paragraphs), but the spaces
+ * around them are trimmed. U+00AD is kept (see the module comment).
+ */
+export function cleanText(s: string): string {
+  const spaced = s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(SPACE_LIKE, ' ')
+    .replace(ZERO_WIDTH, '')
+    .replace(SPACE_RUN, ' ');
+  return spaced
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim();
+}
+
+/** True when the string holds nothing but whitespace and invisible characters. */
+export function isBlankText(s: string): boolean {
+  return cleanText(s).replace(/\u00AD/g, '') === '';
+}
+
+/**
+ * The whole treatment of a string read from a cell: legacy repair on the raw text (so that
+ * U+00AD is still there for TCVN3), then `cleanText`.
+ */
+export function normalizeCellText(raw: string, fontName?: string): RepairResult {
+  const repaired = repairVietnamese(raw, fontName);
+  return { ...repaired, text: cleanText(repaired.text) };
+}
