@@ -151,6 +151,9 @@ export function readSheet(
         }
       }
     }
+    // LibreOffice saves a typed TRUE/FALSE as the formula `TRUE()`/`FALSE()`; the unit
+    // typed a value, so it must not look like a formula to the checks.
+    if (c.type === 'boolean' && c.formula === (c.value ? 'TRUE()' : 'FALSE()')) delete c.formula;
     const style = cStyle >= 0 ? styles[cStyle] : styles[0];
     if (style?.numFmt !== undefined) c.numFmt = style.numFmt;
     if (style?.font !== undefined) c.font = style.font;
