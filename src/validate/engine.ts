@@ -1,0 +1,856 @@
+/**
+ * The validation engine: bytes of one unit workbook + the outline -> a Submission (numbers and
+ * flags) and every issue at once. Pure and browser-safe (it is bundled into the offline page and
+ * run in worker threads): no Node, no clock, no exceljs. The layout it reads is the contract in
+ * notes/template-layout.md; it finds sheets, header rows and rows by their labels and codes, not
+ * by position, so units that insert, delete, reorder rows or rename a sheet slightly still pass.
+ */
+import { makeReadIssue, readProblemIssue } from '../issues/catalogue/read.js';
+import { makeValidateIssue, type VALIDATE_ISSUES } from '../issues/catalogue/validate.js';
+import type { Issue, Location, Severity } from '../issues/types.js';
+import { references, evaluate, compare, type Expr } from '../outline/expr.js';
+import {
+  categorySetOf,
+  compileOutline,
+  impliedRules,
+  inputCells,
+  inputsForKind,
+  layoutFingerprint,
+  rulesForKind,
+  sectionsForKind,
+  totalMember,
+  type InputCell,
+} from '../outline/helpers.js';
+import { parseExpr } from '../outline/expr.js';
+import type { InputDef, Outline, PeriodCode, RuleDef } from '../outline/schema.js';
+import { parsePeriodId, type Period } from '../period/periods.js';
+import { unitActiveIn, type Unit } from '../period/units.js';
+import { cleanText, isBlankText } from '../text/normalize.js';
+import { repairVietnamese } from '../text/legacy.js';
+import { a1, parseRange, serialToDate } from '../workbook/address.js';
+import { readWorkbook } from '../workbook/read.js';
+import type { RawCell, RawSheet, RawWorkbook, ReadLimits, SheetInfo } from '../workbook/types.js';
+import { interpretCell, type CellProblem } from './cells.js';
+import { closestMatch, foldLabel, normalizeLabel } from './labels.js';
+import { formatVnNumber } from './numbers.js';
+import { SINGLE, type InputValues, type Submission } from './submission.js';
+
+export interface ValidateInput {
+  bytes: Uint8Array;
+  /** Path as given, or the file name in the browser. */
+  file: string;
+  /** Built-in outlines by id (the stamp names one). */
+  outlines: (id: string) => Outline | undefined;
+  /** The outline to check against whatever the stamp says (`--outline`, or the workspace's). */
+  outline?: Outline;
+  /** units.yaml; undefined: checks that need it are skipped with a note. */
+  units?: readonly Unit[];
+  /** From `--period/--year`: the workbook must be of this period. */
+  period?: Period;
+  limits?: Partial<ReadLimits>;
+}
+
+/** Sheet names of the layout contract. */
+export const SHEETS = {
+  info: 'Thông tin',
+  data: 'Số liệu',
+  text: 'Nội dung',
+  stamp: '_bctd',
+} as const;
+
+type Code = keyof typeof VALIDATE_ISSUES;
+type Where = Location & { value?: string; label?: string };
+
+interface Stamp {
+  outline_id?: string;
+  outline_version?: string;
+  layout?: string;
+  unit_code?: string;
+  unit_kind?: string;
+  period?: string;
+}
+
+/** Collects issues and the cells whose text was converted from a legacy encoding. */
+class Collector {
+  readonly issues: Issue[] = [];
+  readonly converted = new Map<string, string[]>();
+  readonly uncertain = new Map<string, string[]>();
+
+  add<K extends Code>(
+    code: K,
+    params: Parameters<(typeof VALIDATE_ISSUES)[K]['message']>[0],
+    where: Where = {},
+    severity?: Severity,
+  ): void {
+    // The generic maker cannot see through K here; the catalogue types each call site.
+    const make = makeValidateIssue as unknown as (
+      c: string,
+      p: unknown,
+      w: Where,
+      s?: Severity,
+    ) => Issue;
+    this.issues.push(make(code, params, where, severity));
+  }
+
+  /** Cleaned (NFC, spaces) text of a cell, legacy TCVN3/VNI converted by font first. */
+  text(sheet: string, cell: RawCell | undefined): string {
+    if (cell === undefined) return '';
+    if (cell.type !== 'string') return cell.text;
+    const where = `${sheet}!${cell.address}`;
+    let raw: string;
+    let converted: string | null = null;
+    let suspected: string | null = null;
+    if (cell.runs !== undefined && cell.runs.length > 0) {
+      raw = '';
+      for (const run of cell.runs) {
+        const r = repairVietnamese(run.text, run.font?.name ?? cell.font?.name);
+        raw += r.text;
+        converted ??= r.converted;
+        if (r.lowConfidence) suspected ??= r.suspected;
+      }
+    } else {
+      const r = repairVietnamese(cell.text, cell.font?.name);
+      raw = r.text;
+      converted = r.converted;
+      if (r.lowConfidence) suspected = r.suspected;
+    }
+    if (converted !== null) push(this.converted, converted, where);
+    else if (suspected !== null) push(this.uncertain, suspected, where);
+    return cleanText(raw);
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  tcvn3: 'TCVN3 (ABC, phông .VnTime)',
+  vni: 'VNI (phông VNI-Times)',
+};
+
+function cellList(cells: string[]): string {
+  const shown = cells.slice(0, 10).join(', ');
+  return cells.length > 10 ? `${shown} và ${cells.length - 10} ô khác` : shown;
+}
+
+function findSheet(wb: RawWorkbook, wanted: string): SheetInfo | undefined {
+  const name = closestMatch(
+    wanted,
+    wb.sheets.map((s) => s.name),
+  );
+  return name === undefined ? undefined : wb.sheets.find((s) => s.name === name);
+}
+
+function loadSheet(wb: RawWorkbook, info: SheetInfo, out: Collector): RawSheet | undefined {
+  const s = wb.sheet(info.name);
+  if (s.ok) return s;
+  const where: Location = { sheet: info.name };
+  if (s.cell !== undefined) where.cell = s.cell;
+  out.issues.push(readProblemIssue(s.problem, s.detail, where));
+  return undefined;
+}
+
+/** Key/value rows (A label, B value) of `_bctd` and `Thông tin`. */
+function keyValues(sheet: RawSheet, out: Collector): Map<string, RawCell | undefined> {
+  const map = new Map<string, RawCell | undefined>();
+  for (let r = 1; r <= sheet.maxRow; r++) {
+    const k = sheet.cells.get(a1(r, 1));
+    if (k === undefined) continue;
+    const key = normalizeLabel(out.text(sheet.name, k));
+    if (key !== '' && !map.has(key)) map.set(key, sheet.cells.get(a1(r, 2)));
+  }
+  return map;
+}
+
+interface Header {
+  row: number;
+  /** Normalised label -> column. */
+  columns: Map<string, number>;
+}
+
+/** The first row (within the first 30) whose cells include every one of `must`. */
+function findHeader(sheet: RawSheet, must: string[], out: Collector): Header | undefined {
+  const wanted = must.map(foldLabel);
+  for (let r = 1; r <= Math.min(sheet.maxRow, 30); r++) {
+    const columns = new Map<string, number>();
+    for (let c = 1; c <= sheet.maxCol; c++) {
+      const cell = sheet.cells.get(a1(r, c));
+      if (cell === undefined || cell.type !== 'string') continue;
+      const label = normalizeLabel(out.text(sheet.name, cell));
+      if (label !== '' && !columns.has(label)) columns.set(label, c);
+    }
+    const folded = new Set([...columns.keys()].map(foldLabel));
+    if (wanted.every((w) => folded.has(w))) return { row: r, columns };
+  }
+  return undefined;
+}
+
+/** Column of a header label: exact after normalising, then without diacritics. */
+function columnOf(h: Header, ...labels: string[]): number | undefined {
+  for (const l of labels) {
+    const c = h.columns.get(normalizeLabel(l));
+    if (c !== undefined) return c;
+  }
+  for (const l of labels) {
+    const f = foldLabel(l);
+    for (const [k, c] of h.columns) if (foldLabel(k) === f) return c;
+  }
+  return undefined;
+}
+
+function isoDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Ngày lập: a date cell, an ISO date cell, or text dd/mm/yyyy. Undefined: unreadable. */
+function readDate(cell: RawCell, text: string, date1904: boolean): string | undefined {
+  if (cell.type === 'number' && typeof cell.value === 'number') {
+    if (cell.value < 1 || cell.value > 2958465) return undefined;
+    return isoDate(serialToDate(cell.value, date1904));
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const m =
+    /^(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/i.exec(text) ??
+    /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i.exec(text);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return undefined;
+  return isoDate(dt);
+}
+
+/** One input row found in Số liệu. */
+interface InputRow {
+  input: InputDef;
+  row: number;
+}
+
+/**
+ * Validates one workbook. Never throws for anything a file can contain: every problem is an
+ * issue. Returns numbers and flags only (no narrative text) to keep 10,000 of them small.
+ */
+export function validateWorkbook(input: ValidateInput): Submission {
+  const out = new Collector();
+  const sub: Submission = {
+    file: input.file,
+    unit: null,
+    period: null,
+    outline: null,
+    preparedOn: null,
+    values: {},
+    texts: {},
+    narrativesFilled: [],
+    issues: out.issues,
+    valid: false,
+  };
+  const finish = (): Submission => {
+    for (const [enc, cells] of out.converted) {
+      out.add('text-legacy-converted', {
+        encoding: ENCODING_NAMES[enc] ?? enc,
+        count: cells.length,
+        cells: cellList(cells),
+      });
+    }
+    for (const [enc, cells] of out.uncertain) {
+      out.add('text-legacy-uncertain', {
+        encoding: ENCODING_NAMES[enc] ?? enc,
+        count: cells.length,
+        cells: cellList(cells),
+      });
+    }
+    sub.valid = !out.issues.some((i) => i.severity === 'error');
+    return sub;
+  };
+
+  // --- The file ------------------------------------------------------------------------------
+  const read = readWorkbook(input.bytes, input.limits);
+  if (!read.ok) {
+    const where: Location = {};
+    if (read.sheet !== undefined) where.sheet = read.sheet;
+    if (read.cell !== undefined) where.cell = read.cell;
+    out.issues.push(readProblemIssue(read.problem, read.detail, where));
+    return finish();
+  }
+  const wb = read.workbook;
+  for (const w of wb.warnings) {
+    if (w.problem === 'no-content-types')
+      out.issues.push(makeReadIssue('file-no-content-types', { detail: w.detail }));
+    else out.issues.push(readProblemIssue(w.problem, w.detail));
+  }
+
+  // --- The stamp and the outline -------------------------------------------------------------
+  const stamp: Stamp = {};
+  const stampInfo =
+    wb.sheets.find((s) => s.name === SHEETS.stamp) ??
+    wb.sheets.find((s) => normalizeLabel(s.name) === SHEETS.stamp);
+  if (stampInfo) {
+    const sheet = loadSheet(wb, stampInfo, out);
+    if (sheet === undefined) return finish();
+    for (const [k, cell] of keyValues(sheet, out)) {
+      if (cell !== undefined) (stamp as Record<string, string>)[k] = cleanText(cell.text);
+    }
+  }
+  let outline: Outline | undefined;
+  if (input.outline !== undefined) {
+    outline = input.outline;
+    if (stamp.outline_id !== undefined && stamp.outline_id !== outline.id) {
+      out.add('template-foreign', { found: stamp.outline_id, expected: outline.id });
+      return finish();
+    }
+  } else if (stamp.outline_id !== undefined) {
+    outline = input.outlines(stamp.outline_id);
+    if (outline === undefined) {
+      out.add('outline-unknown', { id: stamp.outline_id });
+      return finish();
+    }
+  } else {
+    out.add('outline-missing', {});
+    return finish();
+  }
+  sub.outline = { id: outline.id, version: outline.version };
+  if (stamp.layout !== undefined && stamp.layout !== layoutFingerprint(outline)) {
+    out.add('template-outdated', {
+      found: stamp.outline_version ?? '?',
+      current: outline.version,
+    });
+  }
+
+  // --- Who and when --------------------------------------------------------------------------
+  const infoInfo = findSheet(wb, SHEETS.info);
+  const info = new Map<string, { cell: RawCell | undefined; sheet: string }>();
+  if (infoInfo) {
+    const sheet = loadSheet(wb, infoInfo, out);
+    if (sheet)
+      for (const [k, c] of keyValues(sheet, out)) info.set(k, { cell: c, sheet: sheet.name });
+  }
+  const infoText = (label: string): { text: string; where: Where } | undefined => {
+    const e = info.get(normalizeLabel(label));
+    if (e?.cell === undefined) return undefined;
+    const text = out.text(e.sheet, e.cell);
+    return text === '' ? undefined : { text, where: { sheet: e.sheet, cell: e.cell.address } };
+  };
+  const codeEntry = infoText('Mã đơn vị');
+  const unitCode = codeEntry?.text ?? stamp.unit_code;
+  let known: Unit | undefined;
+  const periodEntry = infoText('Mã kỳ');
+  const periodText = periodEntry?.text ?? stamp.period;
+  let wbPeriod: Period | undefined;
+  if (periodText !== undefined) {
+    wbPeriod = parsePeriodId(periodText);
+    if (wbPeriod === undefined)
+      out.add('period-invalid', { text: periodText }, { ...periodEntry?.where, value: periodText });
+  } else out.add('period-missing', {});
+  sub.period = wbPeriod?.id ?? null;
+  if (input.period !== undefined && wbPeriod !== undefined && wbPeriod.id !== input.period.id) {
+    out.add(
+      'period-mismatch',
+      { found: wbPeriod.id, expected: input.period.id },
+      { ...periodEntry?.where, value: wbPeriod.id },
+    );
+  }
+  const period = wbPeriod ?? input.period;
+
+  if (unitCode === undefined) {
+    out.add('unit-code-missing', {}, infoInfo ? { sheet: infoInfo.name } : {});
+  } else if (input.units === undefined) {
+    out.add('units-not-checked', {});
+  } else {
+    known = input.units.find((u) => u.code === unitCode);
+    const where: Where = { ...codeEntry?.where, value: unitCode };
+    if (known === undefined) {
+      const suggestion = closestMatch(
+        unitCode,
+        input.units.map((u) => u.code),
+      );
+      out.add(
+        'unit-unknown',
+        suggestion === undefined ? { code: unitCode } : { code: unitCode, suggestion },
+        where,
+      );
+    } else if (period !== undefined && !unitActiveIn(known, period)) {
+      out.add('unit-inactive', { code: known.code, name: known.name, period: period.label }, where);
+    }
+  }
+  if (unitCode !== undefined) {
+    sub.unit = {
+      code: unitCode,
+      name: known?.name ?? infoText('Tên đơn vị')?.text ?? '',
+      kind: known?.kind ?? null,
+    };
+  }
+  const kind = known?.kind ?? stamp.unit_kind;
+  const periodCode = period?.kind as PeriodCode | undefined;
+
+  const dateEntry = info.get(normalizeLabel('Ngày lập'));
+  if (dateEntry?.cell !== undefined) {
+    const text = out.text(dateEntry.sheet, dateEntry.cell);
+    if (text !== '') {
+      const iso = readDate(dateEntry.cell, text, wb.date1904);
+      if (iso === undefined)
+        out.add(
+          'prepared-date-invalid',
+          {},
+          { sheet: dateEntry.sheet, cell: dateEntry.cell.address, value: text },
+        );
+      sub.preparedOn = iso ?? null;
+    }
+  }
+
+  // --- Số liệu -------------------------------------------------------------------------------
+  readData(wb, outline, kind, periodCode, out, sub);
+
+  // --- Nội dung ------------------------------------------------------------------------------
+  if (kind !== undefined) readNarratives(wb, outline, kind, periodCode, out, sub);
+  return finish();
+}
+
+/** The Số liệu sheet: layout, values, derived cells and rules. */
+function readData(
+  wb: RawWorkbook,
+  outline: Outline,
+  kind: string | undefined,
+  periodCode: PeriodCode | undefined,
+  out: Collector,
+  sub: Submission,
+): void {
+  let info = findSheet(wb, SHEETS.data);
+  let sheet: RawSheet | undefined;
+  let header: Header | undefined;
+  const must = ['Mã', 'Nội dung'];
+  if (info) {
+    sheet = loadSheet(wb, info, out);
+    if (sheet === undefined) return;
+    header = findHeader(sheet, must, out);
+  } else {
+    // A sheet pasted into a new workbook keeps its table but not its name.
+    for (const s of wb.sheets) {
+      if (s.name === SHEETS.stamp) continue;
+      const candidate = wb.sheet(s.name);
+      if (!candidate.ok) continue;
+      const h = findHeader(candidate, must, out);
+      if (h && columnOf(h, 'Đơn vị tính', 'Ghi chú/giải trình') !== undefined) {
+        info = s;
+        sheet = candidate;
+        header = h;
+        break;
+      }
+    }
+    if (!info || !sheet) {
+      out.add('sheet-missing', { sheet: SHEETS.data });
+      return;
+    }
+  }
+  const sheetName = sheet.name;
+  if (header === undefined) {
+    out.add(
+      'header-missing',
+      { sheet: sheetName, labels: 'STT, Mã, Nội dung, Đơn vị tính' },
+      {
+        sheet: sheetName,
+      },
+    );
+    return;
+  }
+  const codeCol = columnOf(header, 'Mã') as number;
+  const unitCol = columnOf(header, 'Đơn vị tính', 'ĐVT');
+  const labelCol = columnOf(header, 'Nội dung') as number;
+  const noteCol = columnOf(header, 'Ghi chú/giải trình', 'Ghi chú', 'Giải trình');
+  const labelCols = new Set([codeCol, labelCol, unitCol, noteCol, columnOf(header, 'STT')]);
+  const valueCols = [...header.columns.values()]
+    .filter((c) => !labelCols.has(c))
+    .sort((a, b) => a - b);
+  const firstValueCol = valueCols[0];
+
+  const byCode = new Map(outline.inputs.map((i) => [i.code, i]));
+  const expected = kind === undefined ? undefined : inputsForKind(outline, kind, periodCode);
+  const expectedCodes = expected ? new Set(expected.map((i) => i.code)) : undefined;
+
+  // Rows matched by their code, so inserted, deleted and reordered rows work.
+  const rows: InputRow[] = [];
+  const seen = new Map<string, string>();
+  for (let r = header.row + 1; r <= sheet.maxRow; r++) {
+    const codeCell = sheet.cells.get(a1(r, codeCol));
+    const code = cleanText(out.text(sheetName, codeCell)).toUpperCase();
+    if (code === '') {
+      const hasValue = valueCols.some((c) => {
+        const v = sheet.cells.get(a1(r, c));
+        return v !== undefined && !(v.type === 'string' && isBlankText(v.text));
+      });
+      if (hasValue) out.add('row-without-code', {}, { sheet: sheetName, cell: a1(r, codeCol) });
+      continue;
+    }
+    const at: Where = { sheet: sheetName, cell: a1(r, codeCol), input: code, value: code };
+    const def = byCode.get(code);
+    if (def === undefined) {
+      const suggestion = closestMatch(
+        code,
+        outline.inputs.map((i) => i.code),
+      );
+      out.add('code-unknown', suggestion === undefined ? { code } : { code, suggestion }, at);
+      continue;
+    }
+    const first = seen.get(code);
+    if (first !== undefined) {
+      out.add('code-duplicate', { code, first }, { ...at, label: def.label });
+      continue;
+    }
+    seen.set(code, a1(r, codeCol));
+    if (expectedCodes !== undefined && !expectedCodes.has(code)) {
+      out.add('code-not-for-unit', { code, kind: kind as string }, { ...at, label: def.label });
+      continue;
+    }
+    rows.push({ input: def, row: r });
+  }
+  for (const def of expected ?? []) {
+    if (!seen.has(def.code)) {
+      out.add(
+        'input-missing',
+        { code: def.code, label: def.label },
+        { sheet: sheetName, input: def.code, label: def.label },
+        def.required ? 'error' : 'warning',
+      );
+    }
+  }
+
+  // Columns of each member, once per label.
+  const missingCols = new Set<string>();
+  const colFor = (def: InputDef, c: InputCell): number | undefined => {
+    if (c.member === undefined) {
+      return columnOf(header, 'Số liệu', 'Tổng số') ?? firstValueCol;
+    }
+    const member = categorySetOf(outline, def)?.members.find((m) => m.code === c.member);
+    const labels = [c.label, ...(member?.short_label ? [member.short_label] : [])];
+    const col = columnOf(header, ...labels);
+    if (col === undefined && !missingCols.has(c.label)) {
+      missingCols.add(c.label);
+      out.add('column-missing', { column: c.label }, { sheet: sheetName, cell: a1(header.row, 1) });
+    }
+    return col;
+  };
+
+  // Merged ranges over value cells: only the top-left cell keeps a value.
+  const inputRowSet = new Set(rows.map((r) => r.row));
+  const valueColSet = new Set(valueCols);
+  for (const m of sheet.merges) {
+    const range = parseRange(m);
+    if (!range) continue;
+    let hit = false;
+    for (let r = range.top; r <= range.bottom && !hit; r++) {
+      if (!inputRowSet.has(r)) continue;
+      for (let c = range.left; c <= range.right && !hit; c++) if (valueColSet.has(c)) hit = true;
+    }
+    if (hit)
+      out.add(
+        'merged-value-cells',
+        { range: m },
+        { sheet: sheetName, cell: a1(range.top, range.left) },
+      );
+  }
+
+  const compiled = compileOutline(outline);
+  /** `CODE.member` -> A1 of its cell, for rule locations. */
+  const cellAt = new Map<string, string>();
+  const typedDerived: Array<{ def: InputDef; c: InputCell; cell: RawCell; text: string }> = [];
+
+  for (const { input: def, row } of rows) {
+    const where = (address: string, text: string | undefined): Where => {
+      const w: Where = { sheet: sheetName, cell: address, input: def.code, label: def.label };
+      if (text !== undefined && text !== '') w.value = text;
+      return w;
+    };
+    if (def.type === 'text') {
+      const col = columnOf(header, 'Số liệu', 'Tổng số') ?? firstValueCol;
+      if (col === undefined) continue;
+      const cell = sheet.cells.get(a1(row, col));
+      const text = out.text(sheetName, cell);
+      if (text !== '') sub.texts[def.code] = text;
+      else
+        out.add(
+          'value-blank',
+          { column: 'Số liệu' },
+          where(a1(row, col), undefined),
+          def.required ? 'error' : 'warning',
+        );
+      continue;
+    }
+    const values: InputValues = {};
+    sub.values[def.code] = values;
+    for (const c of inputCells(outline, def)) {
+      const key = c.member ?? SINGLE;
+      const col = colFor(def, c);
+      if (col === undefined) {
+        if (c.entered) values[key] = null;
+        continue;
+      }
+      const address = a1(row, col);
+      cellAt.set(`${def.code}.${key}`, address);
+      const cell = sheet.cells.get(address);
+      const text = out.text(sheetName, cell);
+      if (!c.entered) {
+        if (cell !== undefined) typedDerived.push({ def, c, cell, text });
+        continue;
+      }
+      const r = interpretCell(cell, text, def, outline);
+      for (const p of r.problems)
+        addCellProblem(out, p, c.label, where(address, text || cell?.text));
+      switch (r.reading.kind) {
+        case 'number':
+          values[key] = r.reading.value;
+          break;
+        case 'blank':
+          if (def.blank === 'zero') values[key] = 0;
+          else {
+            values[key] = null;
+            out.add(
+              'value-blank',
+              { column: c.label },
+              where(address, undefined),
+              def.required ? 'error' : 'warning',
+            );
+          }
+          break;
+        case 'not_reported':
+          values[key] = null;
+          out.add(
+            'value-blank',
+            { column: c.label },
+            where(address, text),
+            def.required ? 'error' : 'warning',
+          );
+          break;
+        case 'not_applicable':
+          break;
+        case 'invalid':
+          values[key] = null;
+          break;
+      }
+    }
+    // Derived members are computed from the entered ones, never taken from the unit's formulas.
+    for (const c of inputCells(outline, def)) {
+      if (c.entered || c.member === undefined) continue;
+      const expr = compiled.derived.get(`${def.code}.${c.member}`);
+      if (expr === undefined) continue;
+      const v = evaluate(expr, (code, member) => {
+        const m = code === def.code ? (member ?? totalMember(outline, def) ?? SINGLE) : code;
+        return values[m] ?? null;
+      });
+      values[c.member] = typeof v === 'number' ? v : null;
+    }
+  }
+
+  for (const { def, c, cell, text } of typedDerived) {
+    const computed = sub.values[def.code]?.[c.member as string];
+    if (computed === null || computed === undefined) continue;
+    if (cell.error !== undefined || (cell.formula !== undefined && !cell.hasCachedValue)) continue;
+    const typed = cell.type === 'number' ? (cell.value as number) : Number.NaN;
+    if (cell.type === 'string' && isBlankText(text)) continue;
+    if (!Number.isNaN(typed) && compare(typed, '=', computed)) continue;
+    out.add(
+      'derived-mismatch',
+      {
+        column: c.label,
+        typed: Number.isNaN(typed) ? `"${text}"` : formatVnNumber(typed),
+        computed: formatVnNumber(computed),
+        formula: c.formula ?? '',
+      },
+      {
+        sheet: sheetName,
+        cell: cell.address,
+        input: def.code,
+        label: def.label,
+        value: text || cell.text,
+      },
+    );
+  }
+
+  // --- Rules ---------------------------------------------------------------------------------
+  const reported = new Set(rows.map((r) => r.input.code));
+  const rules: RuleDef[] = [
+    ...impliedRules(outline).filter(
+      (r) => kind === undefined || r.applies_to === undefined || r.applies_to.includes(kind),
+    ),
+    ...(kind === undefined
+      ? outline.rules.filter(
+          (r) =>
+            periodCode === undefined || r.periods === undefined || r.periods.includes(periodCode),
+        )
+      : rulesForKind(outline, kind, periodCode)),
+  ];
+  for (const rule of rules) {
+    const c = compiled.rules.get(rule.code);
+    const left = c?.left ?? mustParse(rule.left);
+    const right = c?.right ?? mustParse(rule.right);
+    if (left === undefined || right === undefined) continue;
+    checkRule(rule, left, right, outline, sub, reported, cellAt, sheetName, out);
+  }
+}
+
+function mustParse(text: string): Expr | undefined {
+  const r = parseExpr(text);
+  return r.ok ? r.ast : undefined;
+}
+
+function addCellProblem(out: Collector, p: CellProblem, column: string, where: Where): void {
+  switch (p.code) {
+    case 'value-not-number':
+      return out.add(p.code, { column, expected: p.expected }, where);
+    case 'value-ambiguous':
+      return out.add(p.code, { used: p.used, other: p.other }, where);
+    case 'value-formula-error':
+      return out.add(p.code, { error: p.error }, where);
+    case 'value-formula-no-result':
+      return out.add(p.code, {}, where);
+    default:
+      return out.add(p.code, { column }, where);
+  }
+}
+
+/** Applies one rule with its missing-value strategy (DHIS2 validation rules). */
+function checkRule(
+  rule: RuleDef,
+  left: Expr,
+  right: Expr,
+  outline: Outline,
+  sub: Submission,
+  reported: Set<string>,
+  cellAt: Map<string, string>,
+  sheet: string,
+  out: Collector,
+): void {
+  const refs = [...references(left), ...references(right)];
+  const memberOf = (code: string, member: string | undefined): string => {
+    if (member !== undefined) return member;
+    const def = outline.inputs.find((i) => i.code === code);
+    return (def && totalMember(outline, def)) ?? SINGLE;
+  };
+  const raw = (code: string, member: string | undefined): number | null => {
+    if (!reported.has(code)) return null;
+    const v = sub.values[code]?.[memberOf(code, member)];
+    return v === undefined ? null : v;
+  };
+  const missing = refs.filter((r) => raw(r.code, r.member) === null).length;
+  if (rule.op === 'compulsory_pair' || rule.op === 'exclusive_pair') {
+    const l = evaluate(left, (c, m) => raw(c, m));
+    const r = evaluate(right, (c, m) => raw(c, m));
+    const lf = typeof l === 'number';
+    const rf = typeof r === 'number';
+    const ok = rule.op === 'compulsory_pair' ? lf === rf : !(lf && rf);
+    if (!ok) report();
+    return;
+  }
+  if (rule.missing === 'skip_if_any_missing' && missing > 0) return;
+  if (rule.missing === 'skip_if_all_missing' && missing === refs.length) return;
+  const lookup = (c: string, m: string | undefined, counted: boolean): number | null => {
+    const v = raw(c, m);
+    if (counted) return v === null ? 0 : 1;
+    return v ?? 0;
+  };
+  const l = evaluate(left, lookup);
+  const r = evaluate(right, lookup);
+  if (typeof l !== 'number' || typeof r !== 'number') return;
+  if (!compare(l, rule.op as '=' | '!=' | '<' | '<=' | '>' | '>=', r)) report(l, r);
+
+  function report(l?: number, r?: number): void {
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    let cell: string | undefined;
+    let input: string | undefined;
+    const sameInput = new Set(refs.map((x) => x.code)).size === 1;
+    for (const ref of refs) {
+      const m = memberOf(ref.code, ref.member);
+      const key = `${ref.code}.${m}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const def = outline.inputs.find((i) => i.code === ref.code);
+      const memberLabel =
+        m === SINGLE
+          ? undefined
+          : ((def && categorySetOf(outline, def)?.members.find((x) => x.code === m)?.label) ?? m);
+      const name = sameInput
+        ? (memberLabel ?? def?.label ?? ref.code)
+        : `${ref.code}${memberLabel ? ` (${memberLabel})` : ''}`;
+      const v = raw(ref.code, ref.member);
+      parts.push(`${name}: ${v === null ? 'trống' : formatVnNumber(v)}`);
+      if (cell === undefined && cellAt.has(key)) {
+        cell = cellAt.get(key);
+        input = ref.code;
+      }
+    }
+    if (l !== undefined && r !== undefined && refs.length > 2)
+      parts.push(`vế trái ${formatVnNumber(l)}, vế phải ${formatVnNumber(r)}`);
+    const where: Where = { sheet };
+    if (cell !== undefined) where.cell = cell;
+    if (input !== undefined) {
+      where.input = input;
+      const def = outline.inputs.find((i) => i.code === input);
+      if (def) where.label = def.label;
+    }
+    const params =
+      rule.fix === undefined
+        ? { message: rule.message, values: parts.join('; ') }
+        : { message: rule.message, fix: rule.fix, values: parts.join('; ') };
+    out.add('rule-failed', params, where, rule.severity);
+  }
+}
+
+/** The Nội dung sheet: required sections must not be empty; filled ones are listed. */
+function readNarratives(
+  wb: RawWorkbook,
+  outline: Outline,
+  kind: string,
+  periodCode: PeriodCode | undefined,
+  out: Collector,
+  sub: Submission,
+): void {
+  const sections = sectionsForKind(outline, kind, periodCode);
+  if (sections.length === 0) return;
+  const info = findSheet(wb, SHEETS.text);
+  const required = sections.filter((s) => s.section.required);
+  if (!info) {
+    if (required.length > 0) out.add('sheet-missing', { sheet: SHEETS.text });
+    return;
+  }
+  const sheet = loadSheet(wb, info, out);
+  if (!sheet) return;
+  const header = findHeader(sheet, ['Mục'], out);
+  if (!header) {
+    out.add(
+      'header-missing',
+      { sheet: sheet.name, labels: 'Mục, Nội dung cần báo cáo, Báo cáo của đơn vị' },
+      {
+        sheet: sheet.name,
+      },
+    );
+    return;
+  }
+  const numCol = columnOf(header, 'Mục') as number;
+  const textCol = columnOf(header, 'Báo cáo của đơn vị', 'Nội dung báo cáo') ?? numCol + 2;
+  const found = new Map<string, { filled: boolean; cell: string }>();
+  for (let r = header.row + 1; r <= sheet.maxRow; r++) {
+    const n = out
+      .text(sheet.name, sheet.cells.get(a1(r, numCol)))
+      .replace(/\.$/, '')
+      .replace(/\s+/g, '');
+    if (n === '') continue;
+    const textCell = sheet.cells.get(a1(r, textCol));
+    // Only whether it is filled is kept: the narrative itself is read again by `--narratives`.
+    const filled = textCell !== undefined && !isBlankText(out.text(sheet.name, textCell));
+    const prev = found.get(n);
+    found.set(n, { filled: filled || (prev?.filled ?? false), cell: prev?.cell ?? a1(r, textCol) });
+  }
+  for (const s of sections) {
+    const f = found.get(s.path);
+    if (f?.filled) sub.narrativesFilled.push(s.path);
+    else if (s.section.required) {
+      out.add(
+        'section-empty',
+        { number: s.path, title: s.section.title },
+        f ? { sheet: sheet.name, cell: f.cell } : { sheet: sheet.name },
+      );
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/** Public API of the validation stage (pure; runs in Node, workers and the offline page). */
+export { validateWorkbook, SHEETS } from './engine.js';
+export type { ValidateInput } from './engine.js';
+export { SINGLE } from './submission.js';
+export type { InputValues, Submission, SubmissionUnit } from './submission.js';
+export { parseVnNumber, formatVnNumber } from './numbers.js';
+export type { ParsedNumber } from './numbers.js';
+export { interpretCell } from './cells.js';
+export { closestMatch, normalizeLabel } from './labels.js';
