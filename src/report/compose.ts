@@ -1,0 +1,572 @@
+/**
+ * The report model from the aggregated numbers and the agency's own text (issue 5, point 3):
+ * pure, so a test can compose a report from a literal roll-up and read its text without a DOCX.
+ * The layout rules themselves live in the renderer; this module decides what is said.
+ */
+import type { IndicatorResult, InputTotal, Rollup, UnitRecord } from '../aggregate/types.js';
+import { flattenSections, type FlatSection } from '../outline/helpers.js';
+import type { AppendixColumn, AppendixTableDef, IndicatorDef, Outline } from '../outline/schema.js';
+import type { Period } from '../period/periods.js';
+import { formatNumber, formatPercent } from '../text/numbers.js';
+import { kemTheoLine } from './format.js';
+import {
+  createHandlebars,
+  formatIndicatorValue,
+  formatInputValue,
+  indicatorAssessment,
+  indicatorComparison,
+  indicatorSentence,
+  indicatorText,
+  renderOutlineText,
+  targetShort,
+} from './helpers.js';
+import {
+  fontSizes,
+  type Appendix,
+  type Block,
+  type ReportDate,
+  type ReportModel,
+  type SizeSet,
+  type TableModel,
+} from './model.js';
+
+/** What composing needs of bctd.yaml (a subset of the workspace Config). */
+export interface ComposeConfig {
+  agency: { parent?: string[]; name: string[]; full_name: string; place: string; code: string };
+  kinh_gui?: string[];
+  signer: { tm?: string; authority?: string; title: string; name: string };
+  noi_nhan: string[];
+  luu: string;
+  font_sizes: SizeSet;
+}
+
+export interface ComposeInput {
+  outline: Outline;
+  config: ComposeConfig;
+  period: Period;
+  rollup: Rollup;
+  previous?: Rollup | undefined;
+  /** The agency's own text per full section number (`II.1`), from noi-dung.md; `''` is the opening. */
+  agencyText: Record<string, string>;
+  date: ReportDate;
+  /** `125`, or null for a draft. */
+  number: string | null;
+  /** The document that asked for the report, cited in the opening ("Công văn số ... của ..."). */
+  directive?: string | undefined;
+  /** ISO date-time for the document properties (the run's date; no clock here). */
+  createdAt: string;
+}
+
+export interface ComposeResult {
+  model: ReportModel;
+  /** Sections left out because neither the outline nor the agency gave them any text. */
+  emptySections: string[];
+}
+
+const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] });
+
+/** `\n\n` separates paragraphs; a line starting with `- `/`+ ` is a bullet (anchors §4.4). */
+export function textBlocks(text: string): Block[] {
+  const out: Block[] = [];
+  const norm = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  for (const chunk of norm.split(/\n\s*\n/)) {
+    let buf: string[] = [];
+    const flush = () => {
+      const t = buf.join(' ').replace(/\s+/g, ' ').trim();
+      if (t !== '') out.push(para(t));
+      buf = [];
+    };
+    for (const raw of chunk.split('\n')) {
+      const line = raw.trim();
+      const bullet = /^[-+•]\s+(.*)$/.exec(line);
+      if (bullet) {
+        flush();
+        out.push({ kind: 'bullet', runs: [{ text: `- ${bullet[1] ?? ''}`.trim() }] });
+      } else if (line !== '') buf.push(line);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Sentence case of an agency's full name inside a sentence is as written; only the first letter of a trích yếu goes lower. */
+const lowerFirst = (s: string) => (s === '' ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1));
+
+/** `huyện Triệu Sơn` from `Ủy ban nhân dân huyện Triệu Sơn`. */
+export function diaBan(fullName: string): string {
+  const m = /(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s.+$/iu.exec(fullName);
+  return m ? m[0] : fullName;
+}
+
+function sectionInPeriod(f: FlatSection, period: Period): boolean {
+  return f.periods === undefined || f.periods.includes(period.kind);
+}
+
+/** Does a section have numbers behind it? Without inputs or indicators it is text only. */
+function sectionHasData(f: FlatSection, rollup: Rollup): boolean {
+  const inputs = f.section.inputs ?? [];
+  const inds = f.section.indicators ?? [];
+  if (inputs.length === 0 && inds.length === 0) return true;
+  const anyInput = inputs.some((c) => {
+    const t = rollup.inputs[c];
+    return t !== undefined && Object.values(t.values).some((v) => v !== null);
+  });
+  const anyInd = inds.some((c) => {
+    const r = rollup.indicators[c];
+    return r !== undefined && r.status !== 'no-data';
+  });
+  return anyInput || anyInd;
+}
+
+export function composeReport(input: ComposeInput): ComposeResult {
+  const { outline, config, period, rollup, previous } = input;
+  const hb = createHandlebars({ outline, rollup, previous });
+  const prevLabel = period.label.replace(String(period.year), String(period.year - 1));
+  const vars = {
+    ky: { nhan: period.label, nam: period.year, ma: period.kind },
+    ky_so_sanh: { nhan: prevLabel },
+    co_quan: { ten: config.agency.full_name, dia_ban: diaBan(config.agency.full_name) },
+    don_vi: {
+      phai_nop: rollup.completeness.expected,
+      da_nop: rollup.completeness.received,
+      chua_nop: rollup.units
+        .filter((u) => u.status === 'chua-nop')
+        .map((u) => u.name)
+        .join(', '),
+    },
+    noi_dung: [] as { don_vi: string; van_ban: string }[],
+  };
+
+  const trichYeu = renderOutlineText(hb, outline.trich_yeu, vars, 'trích yếu (trich_yeu)')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const trichText = trichYeu.join(' ');
+
+  const appendixDefs = outline.appendix.filter(
+    (a) => a.periods === undefined || a.periods.includes(period.kind),
+  );
+  const appendixCount = appendixDefs.length + 1;
+  const roman = (n: number) => toRoman(n);
+
+  const body: Block[] = [];
+  const opening = input.agencyText[''];
+  if (opening !== undefined && opening.trim() !== '') body.push(...textBlocks(opening));
+  else {
+    const cite = input.directive ? `Thực hiện ${input.directive}, ` : '';
+    const who = cite ? config.agency.full_name : config.agency.full_name;
+    body.push(para(`${cite}${who} báo cáo ${lowerFirst(trichText)} như sau:`));
+  }
+
+  const emptySections: string[] = [];
+  const flat = flattenSections(outline).filter((f) => sectionInPeriod(f, period));
+  const content = new Map<string, Block[]>();
+  for (const f of flat) {
+    const blocks: Block[] = [];
+    const where = `mục ${f.path} (${f.section.title})`;
+    if (!sectionHasData(f, rollup)) {
+      blocks.push(para(`Chưa có số liệu của các đơn vị cho nội dung này trong kỳ báo cáo.`));
+    } else if (f.section.template !== undefined && f.section.template.trim() !== '') {
+      blocks.push(...textBlocks(renderOutlineText(hb, f.section.template, vars, where)));
+    } else {
+      for (const code of f.section.indicators ?? []) {
+        const def = outline.indicators.find((i) => i.code === code);
+        if (def) blocks.push(para(indicatorSentence(def, rollup.indicators[code])));
+      }
+    }
+    const own = input.agencyText[f.path];
+    if (own !== undefined) blocks.push(...textBlocks(own));
+    content.set(f.path, blocks);
+  }
+  // A heading is printed when the section or one of its descendants has text.
+  const hasText = (path: string): boolean =>
+    (content.get(path)?.length ?? 0) > 0 || flat.some((f) => f.parent === path && hasText(f.path));
+  for (const f of flat) {
+    if (!hasText(f.path)) {
+      emptySections.push(f.path);
+      continue;
+    }
+    const level = Math.min(f.depth + 1, 3) as 1 | 2 | 3;
+    body.push({ kind: 'heading', level, label: f.section.number, text: f.section.title });
+    body.push(...(content.get(f.path) ?? []));
+  }
+
+  const refList =
+    appendixCount === 1
+      ? 'Phụ lục I'
+      : `các Phụ lục ${Array.from({ length: appendixCount }, (_, i) => roman(i + 1)).join(', ')}`;
+  body.push(para(`Số liệu chi tiết tại ${refList} kèm theo báo cáo này.`));
+  body.push(para(`Trên đây là báo cáo ${lowerFirst(trichText)} của ${config.agency.full_name}`));
+
+  const reference = kemTheoLine({
+    documentType: sentenceCase(outline.document_type),
+    number: input.number,
+    code: config.agency.code,
+    date: input.date,
+    issuer: config.agency.full_name,
+  });
+  const appendices: Appendix[] = appendixDefs.map((def, i) => ({
+    number: roman(i + 1),
+    title: def.title,
+    reference,
+    orientation: def.orientation,
+    blocks: [
+      ...(def.note
+        ? [{ kind: 'paragraph', runs: [{ text: def.note, italic: true }] } as Block]
+        : []),
+      { kind: 'table', table: appendixTable(outline, def, rollup, previous) },
+    ],
+  }));
+  appendices.push({
+    number: roman(appendixDefs.length + 1),
+    title: `Tình hình tiếp nhận báo cáo của các đơn vị ${period.label}`,
+    reference,
+    orientation: 'portrait',
+    blocks: completenessBlocks(rollup),
+  });
+
+  const model: ReportModel = {
+    sizes: fontSizes(config.font_sizes),
+    agency: {
+      ...(config.agency.parent ? { parent: config.agency.parent } : {}),
+      name: config.agency.name,
+    },
+    number: input.number,
+    code: config.agency.code,
+    place: config.agency.place,
+    date: input.date,
+    documentType: outline.document_type,
+    trichYeu,
+    ...(config.kinh_gui && config.kinh_gui.length > 0 ? { kinhGui: config.kinh_gui } : {}),
+    body,
+    closing: './.',
+    signer: {
+      ...(config.signer.tm ? { tm: config.signer.tm } : {}),
+      ...(config.signer.authority ? { authority: config.signer.authority } : {}),
+      title: config.signer.title,
+      name: config.signer.name,
+    },
+    noiNhan: [...config.noi_nhan, `Lưu: ${config.luu}`],
+    appendices,
+    properties: {
+      title: `${sentenceCase(outline.document_type)} ${lowerFirst(trichText)}`,
+      subject: `${outline.title} ${period.label}`,
+      creator: config.agency.full_name,
+      keywords: `${outline.title}; báo cáo định kỳ; ${period.id}`,
+      description: 'Lập bằng bctd từ báo cáo của các đơn vị',
+      date: input.createdAt,
+    },
+  };
+  return { model, emptySections };
+}
+
+const sentenceCase = (s: string) => {
+  const l = s.toLocaleLowerCase('vi');
+  return l.charAt(0).toLocaleUpperCase('vi') + l.slice(1);
+};
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let x = n;
+  for (const [v, s] of table) {
+    while (x >= v) {
+      out += s;
+      x -= v;
+    }
+  }
+  return out;
+}
+
+// ---- appendix tables ----
+
+type RowSource =
+  | { kind: 'indicator'; def: IndicatorDef; r: IndicatorResult | undefined; stt: number }
+  | { kind: 'input'; code: string; t: InputTotal | undefined; stt: number }
+  | { kind: 'unit'; u: UnitRecord; stt: number };
+
+const num = (v: number | null | undefined): v is number =>
+  typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * One appendix table of the outline from the roll-up (rows from indicators, inputs or units).
+ * A local builder until src/aggregate exports `appendixTable`; numbers are formatted here.
+ */
+export function appendixTable(
+  outline: Outline,
+  def: AppendixTableDef,
+  rollup: Rollup,
+  previous?: Rollup,
+): TableModel {
+  const rows: RowSource[] = [];
+  if (def.rows.from === 'indicators') {
+    const { codes, objectives } = def.rows;
+    outline.indicators
+      .filter(
+        (i) =>
+          (codes === undefined || codes.includes(i.code)) &&
+          (objectives === undefined || objectives.includes(i.objective)),
+      )
+      .forEach((d, k) =>
+        rows.push({ kind: 'indicator', def: d, r: rollup.indicators[d.code], stt: k + 1 }),
+      );
+  } else if (def.rows.from === 'inputs') {
+    def.rows.codes.forEach((c, k) =>
+      rows.push({ kind: 'input', code: c, t: rollup.inputs[c], stt: k + 1 }),
+    );
+  } else {
+    const kinds = def.rows.kinds;
+    rollup.units
+      .filter((u) => kinds.includes(u.kind))
+      .forEach((u, k) => rows.push({ kind: 'unit', u, stt: k + 1 }));
+  }
+
+  const cellValue = (row: RowSource, col: AppendixColumn): { text: string; n: number | null } => {
+    const inputDef = (code: string) => outline.inputs.find((i) => i.code === code);
+    if (col.member !== undefined || col.share !== undefined) {
+      const code = row.kind === 'input' ? row.code : undefined;
+      if (code === undefined) return { text: '', n: null };
+      const d = inputDef(code);
+      const vals = rollup.values[code];
+      if (col.member !== undefined) {
+        const v = vals?.[col.member];
+        return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
+      }
+      const total = d?.categories ? outline.category_sets[d.categories]?.total : undefined;
+      const part = vals?.[col.share as string];
+      const whole = total ? vals?.[total] : undefined;
+      if (!num(part) || !num(whole) || whole === 0) return { text: '-', n: null };
+      return { text: formatPercent((part / whole) * 100, col.decimals ?? 1), n: null };
+    }
+    if (col.input !== undefined) {
+      const [code = '', member] = col.input.split('.');
+      const d = inputDef(code);
+      const m =
+        member ?? (d?.categories ? outline.category_sets[d.categories]?.total : 'value') ?? 'value';
+      const v =
+        row.kind === 'unit' ? row.u.values?.[code]?.[m] : row.kind === 'input' ? null : null;
+      return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
+    }
+    if (col.formula !== undefined) return { text: '', n: null };
+    switch (col.key) {
+      case 'stt':
+        return { text: String(row.stt), n: null };
+      case 'code':
+        return {
+          text:
+            row.kind === 'indicator' ? row.def.code : row.kind === 'input' ? row.code : row.u.code,
+          n: null,
+        };
+      case 'label':
+      case 'unit_name':
+        return {
+          text:
+            row.kind === 'indicator'
+              ? (row.def.short_label ?? row.def.label)
+              : row.kind === 'input'
+                ? (inputDef(row.code)?.label ?? row.code)
+                : row.u.name,
+          n: null,
+        };
+      case 'unit':
+        return {
+          text:
+            row.kind === 'indicator'
+              ? row.def.unit
+              : row.kind === 'input'
+                ? (inputDef(row.code)?.unit ?? '')
+                : '',
+          n: null,
+        };
+      case 'objective':
+        return { text: row.kind === 'indicator' ? row.def.objective : '', n: null };
+      case 'target': {
+        if (row.kind !== 'indicator') return { text: '', n: null };
+        const year = col.year;
+        const entries = Object.entries(row.def.targets)
+          .map(([y, t]) => ({ y: Number(y), t }))
+          .sort((a, b) => a.y - b.y);
+        const pick =
+          year !== undefined
+            ? entries.find((e) => e.y === year)
+            : entries.find((e) => e.y >= rollup.period.year);
+        return { text: pick ? targetShort(row.def, pick.t.op, pick.t.value) : '-', n: null };
+      }
+      case 'numerator':
+      case 'denominator': {
+        if (row.kind !== 'indicator') return { text: '', n: null };
+        const v = row.r?.[col.key];
+        return num(v) ? { text: formatNumber(v, 2), n: null } : { text: '-', n: null };
+      }
+      case 'value': {
+        if (row.kind === 'indicator') {
+          const r = row.r;
+          if (r?.status === 'ok' && num(r.value))
+            return { text: formatNumber(r.value, row.def.decimals), n: null };
+          return { text: indicatorText(row.def, r), n: null };
+        }
+        if (row.kind === 'input') {
+          const d = inputDef(row.code);
+          const m = d?.categories ? outline.category_sets[d.categories]?.total : 'value';
+          const v = m ? rollup.values[row.code]?.[m] : undefined;
+          return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
+        }
+        return { text: '', n: null };
+      }
+      case 'previous': {
+        if (row.kind === 'indicator') {
+          const v = previous?.indicators[row.def.code]?.value;
+          return num(v)
+            ? { text: formatIndicatorValue(row.def, v), n: null }
+            : { text: '-', n: null };
+        }
+        if (row.kind === 'input') {
+          const d = inputDef(row.code);
+          const m = d?.categories ? outline.category_sets[d.categories]?.total : 'value';
+          const v = m ? previous?.values[row.code]?.[m] : undefined;
+          return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
+        }
+        return { text: '', n: null };
+      }
+      case 'change':
+        return {
+          text: row.kind === 'indicator' ? indicatorComparison(row.def, row.r) || '-' : '',
+          n: null,
+        };
+      case 'assessment':
+        return {
+          text: row.kind === 'indicator' ? indicatorAssessment(row.def, row.r) : '',
+          n: null,
+        };
+      case 'status':
+        return { text: row.kind === 'indicator' ? row.def.status : '', n: null };
+      case 'source':
+        return { text: row.kind === 'indicator' ? row.def.source : '', n: null };
+      case 'note':
+        return {
+          text: row.kind === 'indicator' ? (row.r?.text ?? row.def.note ?? '') : '',
+          n: null,
+        };
+      default:
+        return { text: '', n: null };
+    }
+  };
+
+  const isNumeric = (col: AppendixColumn) =>
+    col.member !== undefined ||
+    col.share !== undefined ||
+    col.input !== undefined ||
+    col.key === 'value' ||
+    col.key === 'previous' ||
+    col.key === 'numerator' ||
+    col.key === 'denominator';
+  const table: TableModel = {
+    columns: def.columns.map((c) => ({
+      width: c.width ?? (c.key === 'label' || c.key === 'unit_name' ? 4 : c.key === 'stt' ? 1 : 2),
+      align: c.key === 'stt' ? 'center' : isNumeric(c) ? 'right' : 'left',
+    })),
+    header: [def.columns.map((c) => c.label)],
+    rows: [],
+  };
+  const sums = def.columns.map(() => 0 as number | null);
+  const summable = def.columns.map(
+    (c) =>
+      c.member !== undefined ||
+      c.input !== undefined ||
+      (c.key === 'value' && def.rows.from !== 'indicators'),
+  );
+  for (const row of rows) {
+    const cells = def.columns.map((c, i) => {
+      const v = cellValue(row, c);
+      if (summable[i] && v.n !== null) sums[i] = (sums[i] ?? 0) + v.n;
+      return v.text;
+    });
+    table.rows.push(cells);
+  }
+  if (def.total_row !== undefined && def.rows.from !== 'indicators') {
+    const labelIdx = def.columns.findIndex((c) => c.key === 'label' || c.key === 'unit_name');
+    table.total = def.columns.map((c, i) => {
+      if (i === labelIdx) return def.total_row as string;
+      if (!summable[i]) return '';
+      const s = sums[i];
+      const d = c.input ? outline.inputs.find((x) => x.code === c.input?.split('.')[0]) : undefined;
+      return s === null || s === undefined ? '' : formatInputValue(d, s);
+    });
+  }
+  return table;
+}
+
+const STATUS_TEXT: Record<UnitRecord['status'], string> = {
+  'chua-nop': 'Chưa nộp',
+  'sai-dinh-dang': 'Sai định dạng',
+  'co-loi': 'Có lỗi',
+  'nhieu-tep': 'Nhiều tệp',
+  'hop-le': 'Hợp lệ',
+  'nop-muon': 'Nộp muộn',
+};
+
+export function unitStatusText(u: UnitRecord): string {
+  const base = STATUS_TEXT[u.status];
+  if (u.status === 'co-loi') return `${base} (${u.errors} lỗi)`;
+  if (u.late && u.status !== 'nop-muon') return `${base}, nộp muộn`;
+  return base;
+}
+
+/** Completeness (issue 5, point 2): the counts, then every expected unit. */
+function completenessBlocks(rollup: Rollup): Block[] {
+  const c = rollup.completeness;
+  const ddmm = (d: { day: number; month: number; year: number } | null) =>
+    d === null
+      ? ''
+      : `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+  const summary: TableModel = {
+    columns: [
+      { width: 5, align: 'left' },
+      { width: 2, align: 'right' },
+    ],
+    header: [['Tình trạng', 'Số đơn vị']],
+    rows: [
+      ['Phải báo cáo', String(c.expected)],
+      ['Đã nhận', String(c.received)],
+      ['Hợp lệ (được tổng hợp)', String(c.valid)],
+      ['Nộp muộn', String(c.late)],
+      ['Có lỗi hoặc sai định dạng (không tổng hợp)', String(c.invalid)],
+      ['Nhiều tệp (không tổng hợp)', String(c.duplicates)],
+      ['Chưa nộp', String(c.missing)],
+    ],
+  };
+  const perUnit: TableModel = {
+    columns: [
+      { width: 1, align: 'center' },
+      { width: 5, align: 'left' },
+      { width: 3, align: 'left' },
+      { width: 2, align: 'center' },
+    ],
+    header: [['TT', 'Đơn vị', 'Tình trạng', 'Ngày nhận']],
+    rows: rollup.units.map((u, i) => [
+      String(i + 1),
+      u.name,
+      unitStatusText(u),
+      ddmm(u.receivedOn),
+    ]),
+  };
+  return [
+    { kind: 'table', table: summary },
+    para(`Hạn nộp: ${ddmm(c.deadline)}. Danh sách các đơn vị:`),
+    { kind: 'table', table: perUnit },
+  ];
+}
