@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanText, isBlankText, normalizeCellText } from './normalize.js';
+import * as text from './index.js';
+
+describe('cleanText', () => {
+  it.each([
+    ['  Số   liệu  ', 'Số liệu'],
+    ['Số\u00A0liệu', 'Số liệu'],
+    ['Số\u202Fliệu', 'Số liệu'],
+    ['Số\tliệu', 'Số liệu'],
+    ['Số\u200Bliệu\uFEFF', 'Sốliệu'],
+    ['\u200C\u200DSố', 'Số'],
+    ['Việt'.normalize('NFD'), 'Việt'],
+    ['dòng 1  \r\n  dòng 2', 'dòng 1\ndòng 2'],
+    // U+00AD is the TCVN3 letter ư: kept for the legacy repair that may follow.
+    ['Ng\u00ADêi', 'Ng\u00ADêi'],
+    ['', ''],
+  ])('%j -> %j', (s, expected) => {
+    expect(cleanText(s)).toBe(expected);
+  });
+
+  it('returns NFC and is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const once = cleanText(s);
+        expect(once).toBe(once.normalize('NFC'));
+        expect(cleanText(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('NFC is idempotent over Vietnamese text in either form', () => {
+    const words = fc.constantFrom('Việt', 'một', 'cộng', 'nặng', 'Người', 'Thọ Vực', 'ỹ', 'Đồng');
+    fc.assert(
+      fc.property(words, fc.constantFrom<'NFC' | 'NFD'>('NFC', 'NFD'), (w, form) => {
+        expect(cleanText(w.normalize(form))).toBe(w.normalize('NFC'));
+      }),
+    );
+  });
+});
+
+describe('isBlankText', () => {
+  it.each([
+    ['', true],
+    ['  \u00A0\t\u200B', true],
+    ['\u00AD', true],
+    ['x', false],
+  ])('%j -> %s', (s, blank) => {
+    expect(isBlankText(s)).toBe(blank);
+  });
+});
+
+describe('normalizeCellText', () => {
+  it('leaves Unicode text cleaned and unflagged', () => {
+    expect(normalizeCellText(' Số  liệu ')).toEqual({
+      text: 'Số liệu',
+      converted: null,
+      lowConfidence: false,
+      suspected: null,
+    });
+  });
+
+  it('repairs by the font of the cell', () => {
+    expect(normalizeCellText('Hoäi Lieân hieäp', 'VNI-Times').text).toBe('Hội Liên hiệp');
+  });
+});
+
+describe('index', () => {
+  it('re-exports the public API', () => {
+    for (const name of [
+      'cleanText',
+      'normalizeCellText',
+      'detectLegacy',
+      'convertLegacy',
+      'repairVietnamese',
+      'parseVnNumber',
+      'isPlaceholder',
+      'formatNumber',
+      'formatPercent',
+      'nd30Date',
+      'nd30DraftDate',
+      'docNumber',
+      'parseIsoDate',
+      'parseVnDate',
+      'normalizeLabel',
+      'foldDiacritics',
+      'levenshtein',
+      'closestMatch',
+      'slugify',
+      'toRoman',
+      'vietnameseLetter',
+    ]) {
+      expect(typeof (text as Record<string, unknown>)[name]).toBe('function');
+    }
+    expect(text.PLACEHOLDERS).toContain('kps');
+  });
+});
