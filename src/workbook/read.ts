@@ -160,7 +160,12 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
   const ssPart = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const stPart = partOf('styles', 'xl/styles.xml');
   const strings: SharedString[] = ssPart
-    ? readSharedStrings(zip.read(ssPart) ?? new Uint8Array(0), ssPart, limits.maxCellChars)
+    ? readSharedStrings(
+        zip.read(ssPart) ?? new Uint8Array(0),
+        ssPart,
+        limits.maxCellChars,
+        limits.maxCells,
+      )
     : [];
   const styles: CellStyle[] = stPart
     ? readStyles(zip.read(stPart) ?? new Uint8Array(0), stPart)

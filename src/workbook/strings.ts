@@ -1,6 +1,6 @@
 import type { TextRun } from './types.js';
 import { RichTextCollector } from './richtext.js';
-import { parseXml } from './xml.js';
+import { ReadAbort, parseXml } from './xml.js';
 
 export interface SharedString {
   text: string;
@@ -14,6 +14,7 @@ export function readSharedStrings(
   bytes: Uint8Array,
   part: string,
   maxChars: number,
+  maxItems: number,
 ): SharedString[] {
   const out: SharedString[] = [];
   const rt = new RichTextCollector(maxChars);
@@ -21,6 +22,11 @@ export function readSharedStrings(
   parseXml(bytes, part, {
     open(name, a) {
       if (name === 'si') {
+        // Millions of tiny items inflate from a few kilobytes; no sheet can use more
+        // strings than it has cells, so the cell limit bounds them too.
+        if (out.length >= maxItems) {
+          throw new ReadAbort('too-many-cells', `more than ${maxItems} shared strings`, part);
+        }
         inSi = true;
         rt.reset();
       } else if (inSi) rt.open(name, a);

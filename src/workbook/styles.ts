@@ -1,6 +1,9 @@
 import type { FontInfo } from './types.js';
 import { flag } from './richtext.js';
-import { attr, parseXml } from './xml.js';
+import { ReadAbort, attr, parseXml } from './xml.js';
+
+/** Excel allows about 64 000 cell formats; far more is a hostile file, not a workbook. */
+const MAX_STYLES = 200_000;
 
 /**
  * Format codes of the built-in number formats (ECMA-376 Part 1, 18.8.30), which a workbook
@@ -75,7 +78,12 @@ export function readStyles(bytes: Uint8Array, part: string): CellStyle[] {
           }
           break;
         case 'font':
-          if (section === 'fonts') font = {};
+          if (section === 'fonts') {
+            if (fonts.length >= MAX_STYLES) {
+              throw new ReadAbort('corrupt', `more than ${MAX_STYLES} fonts`, part);
+            }
+            font = {};
+          }
           break;
         case 'name':
           if (font) {
@@ -91,6 +99,9 @@ export function readStyles(bytes: Uint8Array, part: string): CellStyle[] {
           break;
         case 'xf':
           if (section === 'cellXfs') {
+            if (xfs.length >= MAX_STYLES) {
+              throw new ReadAbort('corrupt', `more than ${MAX_STYLES} cell styles`, part);
+            }
             xfs.push({
               numFmtId: Number(attr(a, 'numFmtId') ?? 0),
               fontId: Number(attr(a, 'fontId') ?? 0),

@@ -453,6 +453,12 @@ export const hugeCell = (
   });
 };
 
+/** Shared strings with `count` empty items: tiny zipped, a memory bomb as objects. */
+export const manySharedStrings = (count = 600_000): Uint8Array =>
+  rawXlsx([plainSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')], {
+    sharedStrings: `<?xml version="1.0"?>\n<sst xmlns="${NS_MAIN}">${'<si><t/></si>'.repeat(count)}</sst>`,
+  });
+
 /** Formulas whose cached results are errors, and an error typed as a value. */
 export const cachedFormulaErrors = (): Uint8Array =>
   rawXlsx([
@@ -588,6 +594,12 @@ export const HOSTILE_FILES: HostileFile[] = [
     fileName: 'nhieu-dong.xlsx',
     make: () => manyRows(20_001),
     expect: { problem: 'too-many-rows', sheet: 'Số liệu' },
+  },
+  {
+    label: '600 000 shared strings',
+    fileName: 'nhieu-chuoi.xlsx',
+    make: () => manySharedStrings(),
+    expect: { problem: 'too-many-cells' },
   },
   {
     label: 'A1:XFD1048576 with 200 000 styled empty rows',
