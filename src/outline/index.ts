@@ -7,3 +7,4 @@ export * from './helpers.js';
 export { checkOutline, inputRefProblem, OUTLINE_RULES } from './rules.js';
 export type { NamedRule, RuleProblem, PathSegment } from './rules.js';
 export * from './templates.js';
+export * from './describe.js';
