@@ -1,12 +1,28 @@
-import { BctdError } from '../../issues/errors.js';
+import path from 'node:path';
+import { loadOutlineFile, loadOutlineFor } from '../../app/outline.js';
+import { EXIT } from '../../issues/errors.js';
+import { describeOutline, outlineTreeLines } from '../../outline/describe.js';
+import { loadWorkspace } from '../../workspace/workspace.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { OutlineOptions } from '../program.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
+/**
+ * `bctd outline`: the workspace's outline, or `--file` (an office checking an outline it is
+ * writing). A broken outline is exit 2 with every error, from the loader.
+ */
 export async function run(
   _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  opts: OutlineOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "outline" chưa có trong phiên bản này.');
+  const file = opts.file === undefined ? undefined : path.resolve(ctx.cwd, opts.file);
+  const outline = file
+    ? loadOutlineFile(file)
+    : loadOutlineFor(loadWorkspace(ctx.cwd, opts.workspace), undefined, ctx.cwd);
+  const tree = describeOutline(outline);
+  return {
+    exitCode: EXIT.ok,
+    json: { outline: tree },
+    text: outlineTreeLines(tree).join('\n'),
+  };
 }

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BctdError } from '../issues/errors.js';
+import { formatOutlineError, parseOutline } from '../outline/load.js';
+import type { Outline } from '../outline/schema.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { packageRoot } from './paths.js';
+
+/** Built-in outlines ship as YAML in `outlines/` beside the package: data, not code. */
+export function builtinOutlinesDir(): string {
+  return path.join(packageRoot(), 'outlines');
+}
+
+export function builtinOutlineIds(): string[] {
+  const dir = builtinOutlinesDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+const cache = new Map<string, Outline>();
+
+/** Parses an outline file; a broken one is exit 2 listing every error with file, path and line. */
+export function loadOutlineFile(file: string): Outline {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new Error('là một thư mục');
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new BctdError(
+      'read-failed',
+      `Không đọc được tệp đề cương "${file}": ${(e as Error).message}`,
+      {
+        hint: 'Kiểm tra đường dẫn tệp đề cương.',
+      },
+    );
+  }
+  const r = parseOutline(text, file);
+  if (!r.ok) {
+    throw new BctdError('outline-invalid', `Đề cương ${file} có ${r.errors.length} lỗi.`, {
+      details: r.errors.map(formatOutlineError),
+      hint: 'Sửa các dòng được nêu trong tệp đề cương; kiểm tra lại bằng "bctd outline --file <tệp>".',
+    });
+  }
+  cache.set(file, r.outline);
+  return r.outline;
+}
+
+/** A built-in outline by id, or undefined. */
+export function builtinOutline(id: string): Outline | undefined {
+  if (!/^[a-z0-9-]+$/.test(id)) return undefined;
+  const file = path.join(builtinOutlinesDir(), `${id}.yaml`);
+  return existsSync(file) ? loadOutlineFile(file) : undefined;
+}
+
+/**
+ * Resolves an outline reference: a built-in id (`bdg`) or a path to a YAML file (relative to
+ * `baseDir`). Used for bctd.yaml's `outline:` and for `--outline`.
+ */
+export function resolveOutline(ref: string, baseDir: string): Outline {
+  const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
+  if (!looksLikePath) {
+    const o = builtinOutline(ref);
+    if (o) return o;
+    throw new BctdError('outline-invalid', `Không có đề cương có sẵn mã "${ref}".`, {
+      hint: `Các đề cương có sẵn: ${builtinOutlineIds().join(', ') || '(không có)'}; hoặc ghi đường dẫn tệp YAML.`,
+    });
+  }
+  return loadOutlineFile(path.resolve(baseDir, ref));
+}
+
+/** The outline of a command: `--outline` first, then the workspace's, then the default `bdg`. */
+export function loadOutlineFor(
+  ws: Workspace | undefined,
+  ref: string | undefined,
+  cwd: string,
+): Outline {
+  if (ref !== undefined) return resolveOutline(ref, cwd);
+  if (ws) return resolveOutline(ws.config.outline, ws.dir);
+  return resolveOutline('bdg', cwd);
+}

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bctd, ROOT, tempDir } from './helpers/cli.js';
+
+describe('the command-line contract', () => {
+  it('speaks Vietnamese in --help and prints the version', () => {
+    const help = bctd(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Cách dùng: bctd/);
+    expect(help.stdout).toContain(
+      'Mã thoát: 0 hoàn thành; 1 dữ liệu đầu vào có lỗi; 2 không chạy được',
+    );
+    const version = bctd(['--version']);
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+        .version,
+    );
+    const sub = bctd(['generate', '--help']);
+    expect(sub.stdout).toMatch(/Tùy chọn:/);
+    expect(sub.stdout).toContain('--draft');
+  });
+
+  it('loads neither exceljs nor docx for --help and --version', () => {
+    const dir = tempDir();
+    const trace = path.join(dir, 'trace.txt');
+    writeFileSync(trace, '');
+    for (const args of [['--help'], ['--version'], ['validate', '--help']]) {
+      const r = bctd(args, {
+        env: {
+          BCTD_TRACE_FILE: trace,
+          NODE_OPTIONS: `--import=${path.join(ROOT, 'test/helpers/trace-register.mjs')}`,
+        },
+      });
+      expect(r.code).toBe(0);
+    }
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toContain('/node_modules/commander/'); // the trace works
+    expect(loaded).not.toMatch(/\/node_modules\/(exceljs|docx|jszip)\//);
+  });
+
+  it('maps bad options to exit 2 with one JSON document', () => {
+    const r = bctd(['init', '--format', 'json', '--no-such-option']);
+    expect(r.code).toBe(2);
+    expect(r.json()).toEqual({
+      error: {
+        code: 'bad-option',
+        message: 'Tùy chọn không hợp lệ: --no-such-option. Xem các tùy chọn bằng --help.',
+      },
+    });
+    const bad = bctd(['init', '--format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'Lỗi: Giá trị "xml" không hợp lệ cho --format <format>; chọn một trong: text, json.\n',
+    );
+    const unknown = bctd(['gennerate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Không có lệnh "gennerate"/);
+  });
+
+  it('says where no workspace was found (exit 2)', () => {
+    const dir = tempDir();
+    const r = bctd(['outline', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect((r.json().error as { code: string }).code).toBe('no-workspace');
+  });
+});
+
+describe('bctd init', () => {
+  it('writes the Triệu Sơn preset and never overwrites without --force', () => {
+    const dir = tempDir();
+    const first = bctd(['init', dir, '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(first.json()).toMatchObject({
+      written: ['bctd.yaml', 'units.yaml'],
+      kept: [],
+      error: null,
+    });
+    for (const f of ['bctd.yaml', 'units.yaml', 'nop', 'bao-cao'])
+      expect(existsSync(path.join(dir, f))).toBe(true);
+    writeFileSync(
+      path.join(dir, 'bctd.yaml'),
+      readFileSync(path.join(dir, 'bctd.yaml'), 'utf8') + '# sửa tay\n',
+    );
+    const again = bctd(['init', dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('giữ nguyên bctd.yaml (đã có; thêm --force để ghi đè)');
+    expect(readFileSync(path.join(dir, 'bctd.yaml'), 'utf8')).toContain('# sửa tay');
+    const forced = bctd(['init', dir, '--force', '--format', 'json']);
+    expect(forced.json()).toMatchObject({ written: ['bctd.yaml', 'units.yaml'], kept: [] });
+    expect(readFileSync(path.join(dir, 'bctd.yaml'), 'utf8')).not.toContain('# sửa tay');
+  });
+
+  it('refuses an unknown preset with exit 2 and lists the known ones', () => {
+    const r = bctd(['init', tempDir(), '--preset', 'ha-noi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Không có bộ cấu hình "ha-noi"');
+    expect(r.stderr).toContain('trieu-son-2022');
+  });
+});
