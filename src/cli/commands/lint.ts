@@ -1,12 +1,25 @@
-import { BctdError } from '../../issues/errors.js';
+import { lintFiles } from '../../app/lint.js';
+import { EXIT } from '../../issues/errors.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { LintOptions } from '../program.js';
+import { lintJson, lintText } from '../reporters/lint.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
+/** `bctd lint FILE.docx...`: 0 when every file conforms, 1 otherwise (or unreadable). */
 export async function run(
-  _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  files: string[],
+  opts: LintOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "lint" chưa có trong phiên bản này.');
+  const result = await lintFiles(files, {
+    cwd: ctx.cwd,
+    env: ctx.env,
+    render: opts.render,
+    progress: ctx.progress,
+  });
+  const ok = result.files.every((f) => f.readable && f.conforms);
+  return {
+    exitCode: ok ? EXIT.ok : EXIT.findings,
+    json: lintJson(result),
+    text: lintText(result, ctx.color),
+  };
 }
