@@ -1,7 +1,8 @@
 import { placeholderMeaning } from '../outline/helpers.js';
 import type { InputDef, Outline } from '../outline/schema.js';
 import type { RawCell } from '../workbook/types.js';
-import { formatVnNumber, parseVnNumber } from './numbers.js';
+import { parseVnNumber } from '../text/numbers.js';
+import { formatVnNumber } from './numbers.js';
 import { foldLabel } from './labels.js';
 
 /**
@@ -106,13 +107,18 @@ export function interpretCell(
     if (ph === 'not_applicable') return done({ kind: 'not_applicable' });
     if (ph === 'not_reported') return done({ kind: 'not_reported' });
     if (EXTRA_ZERO.has(text.toLowerCase())) return done({ kind: 'number', value: 0 });
-    const parsed = parseVnNumber(text, input.type === 'integer');
-    if (parsed === undefined || (parsed.percent && input.type !== 'percent')) {
+    const integer = input.type === 'integer';
+    const parsed = parseVnNumber(
+      text,
+      integer ? 'integer' : input.type === 'percent' ? 'percent' : 'decimal',
+    );
+    if (!parsed.ok || (parsed.percentSign === true && input.type !== 'percent')) {
       problems.push({ code: 'value-not-number', expected: EXPECTED[input.type] });
       return done({ kind: 'invalid' });
     }
     value = parsed.value;
-    if (parsed.alternative !== undefined) {
+    // Only a second reading the input could hold is a doubt: `1,234` in a count is 1234.
+    if (parsed.alternative !== undefined && !(integer && !Number.isInteger(parsed.alternative))) {
       problems.push({
         code: 'value-ambiguous',
         used: formatVnNumber(parsed.value),

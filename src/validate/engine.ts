@@ -5,7 +5,7 @@
  * notes/template-layout.md; it finds sheets, header rows and rows by their labels and codes, not
  * by position, so units that insert, delete, reorder rows or rename a sheet slightly still pass.
  */
-import { makeReadIssue, readProblemIssue } from '../issues/catalogue/read.js';
+import { fileProblemIssue } from '../issues/catalogue/file.js';
 import { makeValidateIssue, type VALIDATE_ISSUES } from '../issues/catalogue/validate.js';
 import type { Issue, Location, Severity } from '../issues/types.js';
 import { references, evaluate, compare, type Expr } from '../outline/expr.js';
@@ -29,7 +29,15 @@ import { cleanText, isBlankText } from '../text/normalize.js';
 import { repairVietnamese } from '../text/legacy.js';
 import { a1, parseRange, serialToDate } from '../workbook/address.js';
 import { readWorkbook } from '../workbook/read.js';
-import type { RawCell, RawSheet, RawWorkbook, ReadLimits, SheetInfo } from '../workbook/types.js';
+import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
+import type {
+  RawCell,
+  RawSheet,
+  RawWorkbook,
+  ReadLimits,
+  ReadProblem,
+  SheetInfo,
+} from '../workbook/types.js';
 import { interpretCell, type CellProblem } from './cells.js';
 import { closestMatch, foldLabel, normalizeLabel } from './labels.js';
 import { formatVnNumber } from './numbers.js';
@@ -73,6 +81,20 @@ interface Stamp {
 /** Collects issues and the cells whose text was converted from a legacy encoding. */
 class Collector {
   readonly issues: Issue[] = [];
+  constructor(
+    readonly file: string,
+    readonly limits: ReadLimits,
+  ) {}
+
+  /** A reader problem (unreadable file or sheet) as its catalogue issue. */
+  readProblem(
+    problem: ReadProblem,
+    detail: string,
+    where: { sheet?: string; cell?: string },
+  ): void {
+    this.issues.push(fileProblemIssue(problem, detail, this.file, this.limits, where));
+  }
+
   readonly converted = new Map<string, string[]>();
   readonly uncertain = new Map<string, string[]>();
 
@@ -147,9 +169,11 @@ function findSheet(wb: RawWorkbook, wanted: string): SheetInfo | undefined {
 function loadSheet(wb: RawWorkbook, info: SheetInfo, out: Collector): RawSheet | undefined {
   const s = wb.sheet(info.name);
   if (s.ok) return s;
-  const where: Location = { sheet: info.name };
-  if (s.cell !== undefined) where.cell = s.cell;
-  out.issues.push(readProblemIssue(s.problem, s.detail, where));
+  out.readProblem(
+    s.problem,
+    s.detail,
+    s.cell === undefined ? { sheet: info.name } : { sheet: info.name, cell: s.cell },
+  );
   return undefined;
 }
 
@@ -234,7 +258,8 @@ interface InputRow {
  * issue. Returns numbers and flags only (no narrative text) to keep 10,000 of them small.
  */
 export function validateWorkbook(input: ValidateInput): Submission {
-  const out = new Collector();
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...input.limits };
+  const out = new Collector(input.file, limits);
   const sub: Submission = {
     file: input.file,
     unit: null,
@@ -267,20 +292,16 @@ export function validateWorkbook(input: ValidateInput): Submission {
   };
 
   // --- The file ------------------------------------------------------------------------------
-  const read = readWorkbook(input.bytes, input.limits);
+  const read = readWorkbook(input.bytes, limits);
   if (!read.ok) {
-    const where: Location = {};
+    const where: { sheet?: string; cell?: string } = {};
     if (read.sheet !== undefined) where.sheet = read.sheet;
     if (read.cell !== undefined) where.cell = read.cell;
-    out.issues.push(readProblemIssue(read.problem, read.detail, where));
+    out.readProblem(read.problem, read.detail, where);
     return finish();
   }
   const wb = read.workbook;
-  for (const w of wb.warnings) {
-    if (w.problem === 'no-content-types')
-      out.issues.push(makeReadIssue('file-no-content-types', { detail: w.detail }));
-    else out.issues.push(readProblemIssue(w.problem, w.detail));
-  }
+  for (const w of wb.warnings) out.readProblem(w.problem, w.detail, {});
 
   // --- The stamp and the outline -------------------------------------------------------------
   const stamp: Stamp = {};

@@ -3,7 +3,6 @@ export { validateWorkbook, SHEETS } from './engine.js';
 export type { ValidateInput } from './engine.js';
 export { SINGLE } from './submission.js';
 export type { InputValues, Submission, SubmissionUnit } from './submission.js';
-export { parseVnNumber, formatVnNumber } from './numbers.js';
-export type { ParsedNumber } from './numbers.js';
+export { formatVnNumber } from './numbers.js';
 export { interpretCell } from './cells.js';
 export { closestMatch, normalizeLabel } from './labels.js';
