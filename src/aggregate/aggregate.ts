@@ -82,6 +82,8 @@ export function aggregate(input: AggregateInput): Rollup {
     // Text inputs are read, not counted; the narratives document gathers them.
     if (def.type === 'text') continue;
     const r = inputTotal(outline, period, def, att.expected, counted);
+    const before = input.previous?.values[def.code];
+    if (before !== undefined) r.total.previous = { ...before };
     totals[def.code] = r.total;
     if (r.total.asked) values[def.code] = { ...r.total.values };
     warnings.push(...r.warnings);

@@ -103,6 +103,7 @@ export function inputTotal(
     reportedUnits: reportingUnits.size,
     expected: Object.values(expectedByKind).reduce((s, n) => s + n, 0),
     expectedByKind,
+    previous: null,
   };
   const warnings =
     asked && input.aggregate.kind === 'from'

@@ -32,6 +32,8 @@ export interface InputTotal {
   expected: number;
   /** Expected supplying units per kind (the report names them: "34 xã, thị trấn"). */
   expectedByKind: Record<string, number>;
+  /** The same input's totals in the previous roll-up (cùng kỳ), or null. */
+  previous: InputValues | null;
 }
 
 export type IndicatorStatus = 'ok' | 'zero-denominator' | 'no-data' | 'not-computable';
