@@ -125,6 +125,21 @@ function twoColumn(
   });
 }
 
+const SECTORS = [
+  'sản xuất nông nghiệp',
+  'công nghiệp, tiểu thủ công nghiệp',
+  'thương mại, dịch vụ',
+  'xây dựng nông thôn mới',
+  'tài chính, ngân sách',
+  'quản lý đất đai, tài nguyên',
+  'giáo dục và đào tạo',
+  'y tế, dân số',
+  'văn hóa, thông tin, thể thao',
+  'lao động, việc làm, an sinh xã hội',
+  'quốc phòng, an ninh',
+  'cải cách hành chính',
+];
+
 export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
   const b = new Builder(faults.viaStyles ?? false);
   const P = b.p.bind(b);
@@ -245,6 +260,12 @@ export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
             color: 'FF0000',
           })
         : body('Tổng giá trị sản xuất ước đạt 9.876 tỷ đồng, tăng 8,5% so với cùng kỳ.'),
+      // Enough text for a second page, so that the page number on page 2 can be seen.
+      ...SECTORS.map((s) =>
+        body(
+          `Về ${s}: các chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra; công tác chỉ đạo, điều hành được triển khai kịp thời, đồng bộ; những khó khăn, vướng mắc phát sinh được tập trung tháo gỡ, bảo đảm tiến độ thực hiện nhiệm vụ năm 2022.`,
+        ),
+      ),
       heading('II. NHIỆM VỤ 6 THÁNG CUỐI NĂM'),
       body('Tiếp tục thực hiện có hiệu quả các chương trình, kế hoạch đã đề ra./.'),
       P(''),

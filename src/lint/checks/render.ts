@@ -77,7 +77,10 @@ export const renderNumberPage2: Check = {
       const ls = lines(pages[1]);
       const first = ls[0]?.trim() ?? '';
       if (first === '2') return result(this.code, []);
-      if (/^phụ lục\b/i.test(first)) return notChecked(this.code, NOT_CHECKED.appendixPage2);
+      // Page 2 may be the first page of a phụ lục, which is numbered on its own (PL I, III.1.đ).
+      if (ls.slice(0, 3).some((l) => /^phụ lục\b/i.test(l.trim()))) {
+        return notChecked(this.code, NOT_CHECKED.appendixPage2);
+      }
       return result(this.code, [
         docFinding(
           this.code,
