@@ -159,6 +159,15 @@ describe('repairVietnamese', () => {
     expect(repairVietnamese('huyen', '.VnTimeH').text).toBe('HUYEN');
   });
 
+  it('does not report a conversion that changed nothing', () => {
+    expect(repairVietnamese('25°C – 30°C', '.VnTime')).toEqual({
+      text: '25°C – 30°C',
+      converted: null,
+      lowConfidence: false,
+      suspected: null,
+    });
+  });
+
   it('leaves a doubtful case unchanged and flags it', () => {
     expect(repairVietnamese('Ngöôøi café résumé')).toEqual({
       text: 'Ngöôøi café résumé',

@@ -116,54 +116,47 @@ interface Decoded {
   unmapped: boolean;
 }
 
-const LEGACY_LETTER = /[A-Za-z\u00A1-\u00FF]/;
-
 /**
  * VN3 has no toned capitals, so a word typed in capitals with `.VnTime` shows its toned vowels
  * with lower-case codes ("NG¦êI" for NGƯỜI). A word whose ASCII letters are all capitals, at
  * least two of them, is upper-cased after conversion; so is a whole cell without any lower-case
  * ASCII letter once it has such a word. One capital is not enough: "Tõ" is "Từ", not "TỪ", and
- * "Lª Vò" is the name Lê Vũ.
+ * "Lª Vò" is the name Lê Vũ. Every table entry is one UTF-16 unit, so positions in the original
+ * and the decoded text agree.
  */
-function restoreCapitals(original: string[], decoded: string[]): string {
-  const isCapsWord = (letters: string[]): boolean =>
-    letters.length >= 2 && letters.every((c) => c >= 'A' && c <= 'Z');
-  const words = original.join('').match(/[A-Za-z\u00A1-\u00FF]+/g) ?? [];
-  const capsCell =
-    !original.some((c) => c >= 'a' && c <= 'z') &&
-    words.some((w) => isCapsWord(Array.from(w).filter((c) => /[A-Za-z]/.test(c))));
-  if (capsCell) return decoded.join('').toUpperCase();
+const TWO_CAPITALS_IN_A_WORD = /[A-Z][\u00A1-\u00FF]*[A-Z]/;
+const LEGACY_WORD = /[A-Za-z\u00A1-\u00FF]+/g;
+
+function restoreCapitals(original: string, decoded: string): string {
+  if (!TWO_CAPITALS_IN_A_WORD.test(original)) return decoded;
+  if (!/[a-z]/.test(original)) return decoded.toUpperCase();
   let out = '';
-  let word: number[] = [];
-  const flush = (): void => {
-    const letters = word.map((k) => original[k] as string).filter((c) => /[A-Za-z]/.test(c));
-    const caps = isCapsWord(letters);
-    const text = word.map((k) => decoded[k] as string).join('');
-    out += caps ? text.toUpperCase() : text;
-    word = [];
-  };
-  original.forEach((c, k) => {
-    if (LEGACY_LETTER.test(c)) {
-      word.push(k);
-    } else {
-      flush();
-      out += decoded[k] as string;
-    }
-  });
-  flush();
-  return out;
+  let last = 0;
+  for (const m of original.matchAll(LEGACY_WORD)) {
+    const w = m[0];
+    if (/[a-z]/.test(w) || !TWO_CAPITALS_IN_A_WORD.test(w)) continue;
+    const at = m.index;
+    out += decoded.slice(last, at) + decoded.slice(at, at + w.length).toUpperCase();
+    last = at + w.length;
+  }
+  return out + decoded.slice(last);
 }
 
 function decodeTcvn3(text: string, strict: boolean): Decoded {
   const table = strict ? TCVN3_DECODE_STRICT : TCVN3_DECODE;
-  const original = Array.from(text);
   let unmapped = false;
-  const decoded = original.map((ch) => {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch < '\u0080') {
+      out += ch;
+      continue;
+    }
     const letter = table.get(ch);
-    if (letter === undefined && ch > '\u007f') unmapped = true;
-    return letter ?? ch;
-  });
-  return { text: restoreCapitals(original, decoded).normalize('NFC'), unmapped };
+    if (letter === undefined) unmapped = true;
+    out += letter ?? ch;
+  }
+  return { text: restoreCapitals(text, out).normalize('NFC'), unmapped };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,19 +244,26 @@ for (const base of ['a', 'e', 'o']) {
 for (const [tone, mark] of Object.entries(VNI_BREVE)) addVni(withTone('ă', tone), 'a' + mark, true);
 
 function decodeVni(text: string): Decoded {
-  const chars = Array.from(text);
   let out = '';
   let unmapped = false;
-  for (let i = 0; i < chars.length; i++) {
-    const one = chars[i] as string;
-    const pair = chars[i + 1] === undefined ? undefined : VNI_DECODE.get(one + chars[i + 1]);
-    if (pair !== undefined) {
-      out += pair;
-      i++;
+  for (let i = 0; i < text.length; i++) {
+    const one = text[i] as string;
+    const next = text[i + 1];
+    // Longest match first: a base letter and the mark after it make one letter.
+    if (next !== undefined && next >= '\u0080') {
+      const pair = VNI_DECODE.get(one + next);
+      if (pair !== undefined) {
+        out += pair;
+        i++;
+        continue;
+      }
+    }
+    if (one < '\u0080') {
+      out += one;
       continue;
     }
     const single = VNI_DECODE.get(one);
-    if (single === undefined && one > '\u007f') unmapped = true;
+    if (single === undefined) unmapped = true;
     out += single ?? one;
   }
   return { text: out.normalize('NFC'), unmapped };
@@ -318,15 +318,7 @@ export function legacyFont(
 
 // Letters that only Unicode text has: Latin Extended-A/B (ă đ ĩ ũ ơ ư ...), combining marks
 // (NFD input) and Latin Extended Additional (ạ ả ấ ... ỹ). Legacy text never contains them.
-function hasUnicodeOnly(text: string): boolean {
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0x100 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) {
-      return true;
-    }
-  }
-  return false;
-}
+const UNICODE_ONLY = /[\u0100-\u024F\u1E00-\u1EFF]|\p{Mn}/u;
 const NON_ASCII = /[\u0080-\uFFFF]/;
 // Characters that can be letters in either legacy encoding.
 const WORD = /[A-Za-z\u00A1-\u00FF]+/g;
@@ -353,9 +345,13 @@ interface Scores {
  * evidence.
  */
 function score(text: string): Scores {
-  const words = (text.match(WORD) ?? []).filter(
-    (w) => NON_ASCII.test(w) && (/[A-Za-z]/.test(w) || w.length >= 2),
-  );
+  const words: string[] = [];
+  // A couple of hundred words settle the question; a long narrative need not be read whole.
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    if (NON_ASCII.test(w) && (/[A-Za-z]/.test(w) || w.length >= 2)) words.push(w);
+    if (words.length >= 200) break;
+  }
   const asIs = words.map((w) => isVietnameseSyllable(w));
   const reading = (f: (w: string) => Decoded): Reading => {
     let valid = 0;
@@ -384,7 +380,7 @@ function score(text: string): Scores {
  * ASCII, then the share of valid syllables under each reading.
  */
 export function detectLegacy(text: string, fontName?: string): LegacyDetection {
-  if (hasUnicodeOnly(text)) return { encoding: 'unicode', confidence: 'high' };
+  if (UNICODE_ONLY.test(text)) return { encoding: 'unicode', confidence: 'high' };
   const font = legacyFont(fontName);
   const hasNonAscii = NON_ASCII.test(text);
   if (font) {
@@ -430,8 +426,11 @@ export function repairVietnamese(text: string, fontName?: string): RepairResult 
   if (d.encoding === 'tcvn3' || d.encoding === 'vni') {
     if (d.confidence === 'high') {
       const upperCase = legacyFont(fontName)?.upperCase === true && d.encoding === 'tcvn3';
+      const out = convertLegacy(text, d.encoding, { upperCase });
+      // `25°C` in a .VnTime cell has nothing to convert: do not report it as converted.
+      if (out === text) return { text, converted: null, lowConfidence: false, suspected: null };
       return {
-        text: convertLegacy(text, d.encoding, { upperCase }),
+        text: out,
         converted: d.encoding,
         lowConfidence: false,
         suspected: null,

@@ -100,7 +100,18 @@ function buildRhymes(): string[] {
   return [...rhymes].sort((a, b) => b.length - a.length);
 }
 
-const SYLLABLE = new RegExp(`^(${INITIALS.join('|')})?(${buildRhymes().join('|')})$`);
+const RHYMES = new Set(buildRhymes());
+const INITIALS_LONGEST_FIRST = ['', ...INITIALS].sort((a, b) => b.length - a.length);
+
+/** Splits a toneless lower-case syllable into initial and rhyme, or null. */
+function parse(base: string): { initial: string; rhyme: string } | null {
+  for (const initial of INITIALS_LONGEST_FIRST) {
+    if (base.startsWith(initial) && RHYMES.has(base.slice(initial.length))) {
+      return { initial, rhyme: base.slice(initial.length) };
+    }
+  }
+  return null;
+}
 const STOP_FINAL = /(c|ch|p|t)$/;
 const VOWEL = /[aeiouy]/;
 const VOWEL_MODIFIER = /[\u0302\u0306\u031B]/; // circumflex, breve, horn
@@ -127,8 +138,21 @@ function tonePosition(nfd: string): { index: number; mark: string | undefined } 
 }
 const TONE_ONE = /^[\u0300\u0301\u0303\u0309\u0323]$/;
 
+const cache = new Map<string, boolean>();
+
 /** True when `word` (one syllable, NFC or NFD) is a well-formed Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
+  let known = cache.get(word);
+  if (known === undefined) {
+    known = check(word);
+    // Words repeat a lot in a workbook; the bound keeps a hostile file from growing the cache.
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(word, known);
+  }
+  return known;
+}
+
+function check(word: string): boolean {
   const lower = word.toLowerCase();
   // Casing must be one a person types: all lower, Title or ALL CAPS.
   const upper = word.toUpperCase();
@@ -141,10 +165,10 @@ export function isVietnameseSyllable(word: string): boolean {
   if (tone === null) return false;
   const base = nfd.replace(TONE, '').normalize('NFC');
   if (!/^[a-zăâđêôơư]+$/.test(base)) return false;
-  const m = SYLLABLE.exec(base);
+  const m = parse(base);
   if (!m) return false;
-  const initialLength = (m[1] ?? '').length;
-  const rhyme = m[2] ?? '';
+  const initialLength = m.initial.length;
+  const rhyme = m.rhyme;
   if (tone.index >= 0) {
     // The tone belongs to the rhyme, and never to a closing glide: hào, not haò; của, múa.
     if (tone.index < initialLength) return false;
