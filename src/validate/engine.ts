@@ -52,7 +52,7 @@ export interface ValidateInput {
   /** The outline to check against whatever the stamp says (`--outline`, or the workspace's). */
   outline?: Outline;
   /** units.yaml; undefined: checks that need it are skipped with a note. */
-  units?: readonly Unit[];
+  units?: readonly Unit[] | undefined;
   /** From `--period/--year`: the workbook must be of this period. */
   period?: Period;
   limits?: Partial<ReadLimits>;

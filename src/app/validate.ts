@@ -1,0 +1,357 @@
+/**
+ * `bctd validate`: expand the paths, read each file (bounded), run the pure engine, add the
+ * sha256, find two files for one unit and period, and write annotated copies. Returns data;
+ * never prints. One bad file never stops the others.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileProblemIssue } from '../issues/catalogue/file.js';
+import { makeValidateIssue } from '../issues/catalogue/validate.js';
+import { BctdError } from '../issues/errors.js';
+import type { Outline } from '../outline/schema.js';
+import { isPeriodKind, makePeriod, type Period } from '../period/periods.js';
+import type { Unit } from '../period/units.js';
+import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
+import type { Submission } from '../validate/submission.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
+import type { Limits } from '../workspace/config.js';
+import { writeFileAtomic } from '../io/write.js';
+import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
+import { builtinOutline, resolveOutline } from './outline.js';
+
+export interface ValidateRequest {
+  paths: string[];
+  cwd: string;
+  now: Date;
+  workspace?: string | undefined;
+  outline?: string | undefined;
+  period?: string | undefined;
+  year?: number | undefined;
+  annotate?: string | undefined;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface ValidateResult {
+  files: Submission[];
+  /** Annotated copies written, absolute paths. */
+  annotated: string[];
+  period: Period | undefined;
+  workspace: string | undefined;
+}
+
+/** Extensions a folder is scanned for (a unit that sent .xls or .ods is told so, not missed). */
+export const SCANNED = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
+
+/** What the engine needs besides the bytes; the same for every file of a batch. */
+export type ValidateContext = Omit<ValidateInput, 'bytes' | 'file'>;
+
+/**
+ * Runs the engine on one file's bytes. The hook for worker threads (`--jobs`, time limit per
+ * file): a worker receives the bytes and the serialisable parts of the context and calls the
+ * same pure function.
+ */
+export type Validator = (
+  bytes: Uint8Array,
+  file: string,
+  ctx: ValidateContext,
+) => Promise<Submission>;
+
+export const inProcess: Validator = async (bytes, file, ctx) =>
+  validateWorkbook({ ...ctx, bytes, file });
+
+export function readLimitsOf(l: Limits | undefined): Partial<ReadLimits> {
+  const out: Partial<ReadLimits> = {};
+  if (!l) return out;
+  const MB = 1024 * 1024;
+  if (l.max_file_mb !== undefined) out.maxFileBytes = Math.round(l.max_file_mb * MB);
+  if (l.max_part_mb !== undefined) out.maxPartBytes = Math.round(l.max_part_mb * MB);
+  if (l.max_total_mb !== undefined) out.maxTotalBytes = Math.round(l.max_total_mb * MB);
+  if (l.max_rows !== undefined) out.maxRows = l.max_rows;
+  if (l.max_columns !== undefined) out.maxColumns = l.max_columns;
+  if (l.max_cells !== undefined) out.maxCells = l.max_cells;
+  if (l.max_cell_chars !== undefined) out.maxCellChars = l.max_cell_chars;
+  if (l.max_sheets !== undefined) out.maxSheets = l.max_sheets;
+  return out;
+}
+
+/** One entry of the expanded path list: a file to check, or a path that does not exist. */
+export type Target =
+  { kind: 'file'; path: string } | { kind: 'missing' | 'empty-folder'; path: string };
+
+const skipName = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
+
+/**
+ * Files and folders to check. A folder (even one named `x.xlsx`) is scanned recursively for
+ * the SCANNED extensions, skipping hidden and `~$` lock files; symbolic links are followed
+ * once (real paths already seen are skipped, so a link loop ends).
+ */
+export function expandPaths(paths: readonly string[], cwd: string): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string, shown: string): number => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return 0;
+    }
+    if (seen.has(real)) return 0;
+    seen.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'vi'));
+    } catch {
+      return 0;
+    }
+    let count = 0;
+    for (const name of names) {
+      if (skipName(name)) continue;
+      const full = path.join(dir, name);
+      const display = path.join(shown, name);
+      let st;
+      try {
+        st = statSync(full);
+      } catch {
+        continue; // a dangling link
+      }
+      if (st.isDirectory()) count += walk(full, display);
+      else if (st.isFile() && SCANNED.includes(path.extname(name).toLowerCase())) {
+        let r: string;
+        try {
+          r = realpathSync(full);
+        } catch {
+          continue;
+        }
+        if (seen.has(r)) continue;
+        seen.add(r);
+        out.push({ kind: 'file', path: display });
+        count++;
+      }
+    }
+    return count;
+  };
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      try {
+        lstatSync(full);
+        out.push({ kind: 'missing', path: p }); // a link to nowhere
+      } catch {
+        out.push({ kind: 'missing', path: p });
+      }
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (walk(full, p) === 0) out.push({ kind: 'empty-folder', path: p });
+    } else {
+      let r = full;
+      try {
+        r = realpathSync(full);
+      } catch {
+        /* keep the path as given */
+      }
+      if (seen.has(r)) continue;
+      seen.add(r);
+      out.push({ kind: 'file', path: p });
+    }
+  }
+  return out;
+}
+
+function emptySubmission(file: string): Submission {
+  return {
+    file,
+    unit: null,
+    period: null,
+    outline: null,
+    preparedOn: null,
+    values: {},
+    texts: {},
+    narrativesFilled: [],
+    issues: [],
+    valid: false,
+  };
+}
+
+function periodOf(req: ValidateRequest, ws: Workspace | undefined): Period | undefined {
+  if (req.period === undefined) {
+    if (req.year !== undefined)
+      throw new BctdError(
+        'bad-option',
+        '--year cần đi kèm --period (ví dụ --period 6m --year 2022).',
+      );
+    return undefined;
+  }
+  const kind = req.period.trim();
+  if (!isPeriodKind(kind))
+    throw new BctdError('bad-option', `Kỳ báo cáo "${req.period}" không hợp lệ.`, {
+      hint: 'Dùng một trong: 6m, 9m, year, q1, q2, q3, q4.',
+    });
+  const year = req.year ?? req.now.getFullYear();
+  return ws ? makePeriod(kind, year, ws.config.periodSettings) : makePeriod(kind, year);
+}
+
+/** Two files for one unit and period: an issue on each, naming the other. */
+export function markDuplicates(files: Submission[]): void {
+  const groups = new Map<string, Submission[]>();
+  for (const f of files) {
+    if (!f.unit || !f.period) continue;
+    const key = `${f.unit.code}\u0000${f.period}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    for (const f of g) {
+      for (const other of g) {
+        if (other === f) continue;
+        f.issues.push(
+          makeValidateIssue('submission-duplicate', {
+            other: other.file,
+            unit: f.unit?.code ?? '',
+            period: f.period ?? '',
+          }),
+        );
+      }
+      f.valid = false;
+    }
+  }
+}
+
+export async function validatePaths(
+  req: ValidateRequest,
+  validator: Validator = inProcess,
+): Promise<ValidateResult> {
+  const wsDir = findWorkspace(req.cwd, req.workspace);
+  const ws =
+    wsDir !== undefined || req.workspace !== undefined
+      ? loadWorkspace(req.cwd, req.workspace)
+      : undefined;
+  const period = periodOf(req, ws);
+  // With a workspace its outline is the one every file must follow (a stamp of another is
+  // foreign); without one the stamp decides, unless --outline says otherwise.
+  let forced: Outline | undefined;
+  if (req.outline !== undefined) forced = resolveOutline(req.outline, req.cwd);
+  else if (ws) forced = resolveOutline(ws.config.outline, ws.dir);
+  const units: Unit[] | undefined = ws?.units;
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
+  const ctx: ValidateContext = { outlines: builtinOutline, limits };
+  if (forced) ctx.outline = forced;
+  if (units) ctx.units = units;
+  if (period) ctx.period = period;
+
+  const targets = expandPaths(req.paths, req.cwd);
+  const files: Submission[] = [];
+  const total = targets.length;
+  let done = 0;
+  for (const t of targets) {
+    req.onProgress?.(done, total, t.path);
+    const sub = await checkOne(t, req.cwd, limits, ctx, validator);
+    files.push(sub);
+    done++;
+  }
+  req.onProgress?.(done, total, '');
+  markDuplicates(files);
+
+  const annotated: string[] = [];
+  if (req.annotate !== undefined) {
+    annotated.push(
+      ...(await annotateFiles(files, req.cwd, path.resolve(req.cwd, req.annotate), limits)),
+    );
+  }
+  return { files, annotated, period, workspace: ws?.dir };
+}
+
+async function checkOne(
+  t: Target,
+  cwd: string,
+  limits: ReadLimits,
+  ctx: ValidateContext,
+  validator: Validator,
+): Promise<Submission> {
+  if (t.kind === 'missing') {
+    const s = emptySubmission(t.path);
+    s.issues.push(makeValidateIssue('path-missing', { path: t.path }));
+    return s;
+  }
+  if (t.kind === 'empty-folder') {
+    const s = emptySubmission(t.path);
+    s.issues.push(makeValidateIssue('folder-empty', { path: t.path }));
+    s.valid = true;
+    return s;
+  }
+  const full = path.resolve(cwd, t.path);
+  const name = path.basename(t.path);
+  let size: number;
+  try {
+    size = statSync(full).size;
+  } catch (e) {
+    const s = emptySubmission(t.path);
+    s.issues.push(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
+    return s;
+  }
+  // Checked before reading: a 2 GB attachment is never loaded into memory.
+  if (size > limits.maxFileBytes) {
+    const s = emptySubmission(t.path);
+    s.issues.push(fileProblemIssue('too-large', `${size} bytes`, name, limits));
+    return s;
+  }
+  let bytes: Uint8Array;
+  try {
+    const buf = readFileSync(full);
+    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (e) {
+    const s = emptySubmission(t.path);
+    s.issues.push(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
+    return s;
+  }
+  const sub = await validator(bytes, t.path, ctx);
+  sub.sha256 = createHash('sha256').update(bytes).digest('hex');
+  return sub;
+}
+
+/**
+ * Writes `<original name>` into `dir` for each file with problems. Never writes to a source
+ * path: when `dir` is a file's own folder (or two files share a name) the copy gets a
+ * `-kiem-tra` / number suffix instead. exceljs is loaded only here.
+ */
+export async function annotateFiles(
+  files: readonly Submission[],
+  cwd: string,
+  dir: string,
+  limits: ReadLimits,
+): Promise<string[]> {
+  const todo = files.filter((f) => f.issues.length > 0 && f.sha256 !== undefined);
+  if (todo.length === 0) return [];
+  const { annotateWorkbook } = await import('../workbook/annotate.js');
+  mkdirSync(dir, { recursive: true });
+  const sources = new Set(files.map((f) => path.resolve(cwd, f.file)));
+  const used = new Set<string>();
+  const written: string[] = [];
+  for (const f of todo) {
+    const src = path.resolve(cwd, f.file);
+    const ext = path.extname(src);
+    const base = path.basename(src, ext);
+    // The copy is always .xlsx, whatever the unit sent.
+    let target = path.join(dir, `${base}.xlsx`);
+    for (let n = 1; sources.has(target) || used.has(target); n++) {
+      target = path.join(dir, `${base}-kiem-tra${n > 1 ? `-${n}` : ''}.xlsx`);
+    }
+    used.add(target);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(src));
+    } catch {
+      bytes = new Uint8Array(0);
+    }
+    const out = await annotateWorkbook(bytes, f.issues, limits);
+    writeFileAtomic(target, out.bytes, { force: true });
+    written.push(target);
+  }
+  return written;
+}
