@@ -79,6 +79,9 @@ describe('workbooks as other programs write them', () => {
       '/xl/book.xml',
     );
     expect(values(sheetOf(zipParts(parts), 'A'))).toEqual({ A1: 7 });
+    // Without package relationships the content types still name the main part.
+    delete parts['_rels/.rels'];
+    expect(values(sheetOf(zipParts(parts), 'A'))).toEqual({ A1: 7 });
   });
 
   it('Strict Open XML namespaces, a 1904 date system and the styles of cells', () => {

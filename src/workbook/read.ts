@@ -92,8 +92,10 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
   if (kind === 'ods') return fail('ods', 'OpenDocument spreadsheet');
   if (kind === 'docx') return fail('docx', 'Word document');
 
-  const types = readContentTypes(zip);
-  if (!types) {
+  // Only presence matters unless the relationships fail to name the main part: parsing
+  // the content types of every file would cost time for nothing.
+  const hasTypes = zip.has('[Content_Types].xml');
+  if (!hasTypes) {
     warnings.push({
       problem: 'no-content-types',
       detail: 'package has no [Content_Types].xml',
@@ -105,6 +107,7 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
   let wbPart = (readRels(zip, '') ?? []).find(
     (r) => r.type === 'officeDocument' && !r.external && zip.has(r.target),
   )?.target;
+  const types = !wbPart && hasTypes ? readContentTypes(zip) : undefined;
   if (!wbPart && types) {
     for (const [name, type] of types.overrides) {
       if (isWorkbookContentType(type) && zip.has(name)) wbPart = name;
