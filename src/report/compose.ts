@@ -32,9 +32,15 @@ import {
 
 /** What composing needs of bctd.yaml (a subset of the workspace Config). */
 export interface ComposeConfig {
-  agency: { parent?: string[]; name: string[]; full_name: string; place: string; code: string };
-  kinh_gui?: string[];
-  signer: { tm?: string; authority?: string; title: string; name: string };
+  agency: {
+    parent?: string[] | undefined;
+    name: string[];
+    full_name: string;
+    place: string;
+    code: string;
+  };
+  kinh_gui?: string[] | undefined;
+  signer: { tm?: string | undefined; authority?: string | undefined; title: string; name: string };
   noi_nhan: string[];
   luu: string;
   font_sizes: SizeSet;
@@ -167,7 +173,9 @@ export function composeReport(input: ComposeInput): ComposeResult {
     if (!sectionHasData(f, rollup)) {
       blocks.push(para(`Chưa có số liệu của các đơn vị cho nội dung này trong kỳ báo cáo.`));
     } else if (f.section.template !== undefined && f.section.template.trim() !== '') {
-      blocks.push(...textBlocks(renderOutlineText(hb, f.section.template, vars, where)));
+      // The outline's convention: every non-blank line of a template is a paragraph.
+      const text = renderOutlineText(hb, f.section.template, vars, where);
+      blocks.push(...textBlocks(text.replace(/\n/g, '\n\n')));
     } else {
       for (const code of f.section.indicators ?? []) {
         const def = outline.indicators.find((i) => i.code === code);
@@ -569,4 +577,102 @@ function completenessBlocks(rollup: Rollup): Block[] {
     para(`Hạn nộp: ${ddmm(c.deadline)}. Danh sách các đơn vị:`),
     { kind: 'table', table: perUnit },
   ];
+}
+
+// ---- noi-dung.md: the agency's own text per section ----
+
+/**
+ * The skeleton the first `generate` writes: the outline's headings (`## I. ...`, `### 1. ...`)
+ * with the guidance as an HTML comment under each, so the clerk writes under a heading and runs
+ * `generate` again. Text before the first heading replaces the opening paragraph.
+ */
+export function noiDungSkeleton(outline: Outline, period: Period): string {
+  const lines: string[] = [
+    `# Nội dung báo cáo: ${outline.title} ${period.label}`,
+    '',
+    '<!--',
+    'Viết nội dung của cơ quan dưới từng tiêu đề; để trống thì báo cáo chỉ có phần số liệu tự động.',
+    'Mỗi đoạn văn cách nhau một dòng trống; dòng bắt đầu bằng "- " là một gạch đầu dòng.',
+    'Không sửa số thứ tự của tiêu đề (I., 1., a)): bctd dựa vào đó để ghép nội dung vào đúng mục.',
+    'Đoạn viết ở đây, trước tiêu đề đầu tiên, sẽ thay cho câu mở đầu của báo cáo.',
+    'Các dòng nằm giữa <!-- và --> là hướng dẫn, không được đưa vào báo cáo.',
+    '-->',
+    '',
+  ];
+  for (const f of flattenSections(outline).filter((x) => sectionInPeriod(x, period))) {
+    const hashes = '#'.repeat(Math.min(f.depth + 2, 6));
+    const label = f.depth >= 2 ? `${f.section.number})` : `${f.section.number}.`;
+    const title = f.depth === 0 ? f.section.title.toLocaleUpperCase('vi') : f.section.title;
+    lines.push(`${hashes} ${label} ${title}`, '');
+    const guide = [
+      f.section.guidance,
+      f.section.template
+        ? 'Phần số liệu của mục này bctd tự viết từ báo cáo của các đơn vị; viết thêm nhận xét, đánh giá.'
+        : undefined,
+    ]
+      .filter((x) => x !== undefined)
+      .join(' ');
+    if (guide !== '') lines.push(`<!-- ${guide.replace(/--/g, '-')} -->`, '');
+  }
+  return lines.join('\n');
+}
+
+export interface ParsedNoiDung {
+  /** Full section number (`II.1`) -> text; `''` the opening. Only non-empty texts. */
+  texts: Record<string, string>;
+  /** Headings that match no section of the outline (their text is not used). */
+  unknown: string[];
+}
+
+/**
+ * Reads noi-dung.md back by heading numbers, robust to CRLF, NFD, blank lines and the clerk
+ * re-typing a heading's title; a heading's level is its number of `#`.
+ */
+export function parseNoiDung(text: string, outline: Outline): ParsedNoiDung {
+  const src = text
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/<!--[\s\S]*?(-->|$)/g, '');
+  const known = new Set(flattenSections(outline).map((f) => f.path));
+  const texts: Record<string, string> = {};
+  const unknown: string[] = [];
+  const stack: string[] = [];
+  let current: string | null = '';
+  let buf: string[] = [];
+  const flush = () => {
+    const t = buf.join('\n').trim();
+    if (current !== null && t !== '')
+      texts[current] = texts[current] ? `${texts[current]}\n\n${t}` : t;
+    buf = [];
+  };
+  for (const line of src.split('\n')) {
+    const h = /^(#{1,6})\s+(.*)$/.exec(line.trim());
+    if (!h) {
+      buf.push(line);
+      continue;
+    }
+    flush();
+    const level = (h[1] as string).length;
+    if (level === 1) {
+      current = ''; // the document title: what follows is the opening
+      continue;
+    }
+    const m = /^([IVXLCDM]+|\d+|[a-zđ])\s*[.)]/iu.exec((h[2] as string).trim());
+    if (!m) {
+      current = null;
+      unknown.push(line.trim());
+      continue;
+    }
+    const depth = level - 2;
+    stack.length = depth;
+    stack[depth] = m[1] as string;
+    const full = stack.slice(0, depth + 1).join('.');
+    if (stack.slice(0, depth + 1).some((x) => x === undefined) || !known.has(full)) {
+      current = null;
+      unknown.push(line.trim());
+    } else current = full;
+  }
+  flush();
+  return { texts, unknown };
 }

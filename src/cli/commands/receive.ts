@@ -1,12 +1,31 @@
-import { BctdError } from '../../issues/errors.js';
+import path from 'node:path';
+import { loadOutlineFor } from '../../app/outline.js';
+import { receiveFiles } from '../../app/receive.js';
+import { EXIT } from '../../issues/errors.js';
+import { loadWorkspace } from '../../workspace/workspace.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { ReceiveOptions } from '../program.js';
+import { receiveJson, receiveText } from '../reporters/receive.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
+/** `bctd receive FILE...`: 0 when every file was filed and valid, 1 otherwise. */
 export async function run(
-  _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  files: string[],
+  opts: ReceiveOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "receive" chưa có trong phiên bản này.');
+  const ws = loadWorkspace(ctx.cwd, opts.workspace);
+  const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  const result = receiveFiles(
+    ws,
+    outline,
+    files.map((f) => path.resolve(ctx.cwd, f)),
+    { period: opts.period, year: opts.year },
+    ctx.now,
+  );
+  const ok = result.files.every((f) => f.status !== 'refused' && f.valid);
+  return {
+    exitCode: ok ? EXIT.ok : EXIT.findings,
+    json: receiveJson(result, ws.dir),
+    text: receiveText(result, ws.dir),
+  };
 }

@@ -1,12 +1,25 @@
-import { BctdError } from '../../issues/errors.js';
+import { loadOutlineFor } from '../../app/outline.js';
+import { statusOf } from '../../app/status.js';
+import { EXIT } from '../../issues/errors.js';
+import { loadWorkspace } from '../../workspace/workspace.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { StatusOptions } from '../program.js';
+import { statusJson, statusText } from '../reporters/status.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
+/** `bctd status`: always 0 (it reports; the files' problems are for validate and generate). */
 export async function run(
   _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  opts: StatusOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "status" chưa có trong phiên bản này.');
+  const ws = loadWorkspace(ctx.cwd, opts.workspace);
+  const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  const result = statusOf(
+    ws,
+    outline,
+    { period: opts.period, year: opts.year },
+    ctx.now,
+    ctx.progress,
+  );
+  return { exitCode: EXIT.ok, json: statusJson(result, ws.dir), text: statusText(result, ws.dir) };
 }

@@ -1,0 +1,223 @@
+/**
+ * Reading a period's submissions (shared by `generate` and `status`): every workbook in the
+ * period folder, validated with the same code as `bctd validate`, hashed, and dated from the
+ * receipt ledger (falling back to the workbook's own `Ngày lập`, with a warning; never the
+ * file's modification time).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { aggregate } from '../aggregate/aggregate.js';
+import type { Receipt, Rollup } from '../aggregate/types.js';
+import { BctdError } from '../issues/errors.js';
+import { currentEntry, readLedger, receivedDay, type Ledger } from '../io/ledger.js';
+import type { Outline } from '../outline/schema.js';
+import {
+  choosePeriod,
+  isPeriodKind,
+  samePeriodLastYear,
+  ymdFromDate,
+  type Period,
+  type PeriodKind,
+} from '../period/periods.js';
+import { validateWorkbook } from '../validate/engine.js';
+import type { Submission } from '../validate/submission.js';
+import type { ReadLimits } from '../workbook/types.js';
+import type { Limits } from '../workspace/config.js';
+import { submissionsDir, type Workspace } from '../workspace/workspace.js';
+import { builtinOutline } from './outline.js';
+
+/** What a unit may send: the wrong formats are read too, so the unit is told, not counted missing. */
+export const SUBMISSION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function readLimits(l: Limits): Partial<ReadLimits> {
+  const mb = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 1024 * 1024));
+  const out: Partial<ReadLimits> = {};
+  const set = <K extends keyof ReadLimits>(k: K, v: number | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
+  set('maxFileBytes', mb(l.max_file_mb));
+  set('maxPartBytes', mb(l.max_part_mb));
+  set('maxTotalBytes', mb(l.max_total_mb));
+  set('maxRows', l.max_rows);
+  set('maxColumns', l.max_columns);
+  set('maxCells', l.max_cells);
+  set('maxCellChars', l.max_cell_chars);
+  set('maxSheets', l.max_sheets);
+  return out;
+}
+
+export function readBytes(file: string): Uint8Array {
+  try {
+    if (statSync(file).isDirectory()) throw new Error('là một thư mục');
+    return new Uint8Array(readFileSync(file));
+  } catch (e) {
+    throw new BctdError('read-failed', `Không đọc được tệp "${file}": ${(e as Error).message}`, {
+      hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
+    });
+  }
+}
+
+/** Validates one workbook's bytes against the workspace's outline and units. */
+export function validateBytes(
+  ws: Workspace,
+  outline: Outline,
+  period: Period | undefined,
+  file: string,
+  bytes: Uint8Array,
+): Submission {
+  const sub = validateWorkbook({
+    bytes,
+    file,
+    outlines: (id) => (id === outline.id ? outline : builtinOutline(id)),
+    outline,
+    units: ws.units,
+    ...(period ? { period } : {}),
+    limits: readLimits(ws.config.limits),
+  });
+  sub.sha256 = sha256(bytes);
+  return sub;
+}
+
+/** Workbook-like files directly in the period folder (not `cu/`, not hidden, not `~$` locks). */
+export function listSubmissionFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name)
+    .filter((n) => !n.startsWith('.') && !n.startsWith('~$'))
+    .filter((n) => SUBMISSION_EXTENSIONS.includes(path.extname(n).toLowerCase()))
+    .sort()
+    .map((n) => path.join(dir, n));
+}
+
+export interface InputFile {
+  file: string;
+  sha256: string;
+  unit: string | null;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+}
+
+export interface PeriodSubmissions {
+  period: Period;
+  dir: string;
+  ledger: Ledger;
+  submissions: Submission[];
+  files: InputFile[];
+  receipts: Record<string, Receipt>;
+  attribution: Record<string, string>;
+  /** Vietnamese notes for the summary (a file without a ledger entry, ...). */
+  notes: string[];
+}
+
+export function readPeriodSubmissions(
+  ws: Workspace,
+  outline: Outline,
+  period: Period,
+  progress?: (done: number, total: number, label: string) => void,
+): PeriodSubmissions {
+  const dir = submissionsDir(ws, period.id);
+  const ledger = readLedger(dir, period.id);
+  const files = listSubmissionFiles(dir);
+  const codes = new Set(ws.units.map((u) => u.code));
+  const submissions: Submission[] = [];
+  const inputs: InputFile[] = [];
+  const receipts: Record<string, Receipt> = {};
+  const attribution: Record<string, string> = {};
+  const notes: string[] = [];
+  files.forEach((file, i) => {
+    progress?.(i, files.length, path.basename(file));
+    const bytes = readBytes(file);
+    const sub = validateBytes(ws, outline, period, file, bytes);
+    submissions.push(sub);
+    const base = path.basename(file, path.extname(file));
+    // receive names files by unit code: that names the unit of a file too broken to say so.
+    if (sub.unit === null && codes.has(base)) attribution[file] = base;
+    const unit = sub.unit?.code ?? attribution[file] ?? null;
+    const errors = sub.issues.filter((x) => x.severity === 'error').length;
+    inputs.push({
+      file,
+      sha256: sub.sha256 as string,
+      unit,
+      valid: sub.valid,
+      errors,
+      warnings: sub.issues.length - errors,
+    });
+    if (unit === null) return;
+    const entry = currentEntry(ledger, unit);
+    const day = entry && entry.sha256 === sub.sha256 ? receivedDay(entry.received_at) : null;
+    if (day !== null) receipts[unit] = { receivedOn: day, source: 'ledger' };
+    else
+      notes.push(
+        `Tệp ${path.basename(file)} không có trong sổ nhận (${path.basename(dir)}/nhan.yaml): ` +
+          `thời hạn nộp được xét theo "Ngày lập" trong sheet Thông tin. Dùng "bctd receive" để nhận tệp.`,
+      );
+  });
+  progress?.(files.length, files.length, '');
+  return { period, dir, ledger, submissions, files: inputs, receipts, attribution, notes };
+}
+
+/** Aggregates a period already read. */
+export function rollupOf(
+  ws: Workspace,
+  outline: Outline,
+  read: PeriodSubmissions,
+  previous?: Rollup,
+): Rollup {
+  return aggregate({
+    outline,
+    period: read.period,
+    units: ws.units,
+    submissions: read.submissions,
+    receipts: read.receipts,
+    attribution: read.attribution,
+    ...(previous ? { previous } : {}),
+  });
+}
+
+/**
+ * Cùng kỳ: the same period of the previous year, when its folder holds submissions (valid ones
+ * only count, as for the current period).
+ */
+export function previousRollup(
+  ws: Workspace,
+  outline: Outline,
+  period: Period,
+): { rollup: Rollup; read: PeriodSubmissions } | undefined {
+  const prev = samePeriodLastYear(period, ws.config.periodSettings);
+  const dir = submissionsDir(ws, prev.id);
+  if (listSubmissionFiles(dir).length === 0) return undefined;
+  const read = readPeriodSubmissions(ws, outline, prev);
+  return { rollup: rollupOf(ws, outline, read), read };
+}
+
+/**
+ * `--period`/`--year` to a period. Without `--year` the date decides (choosePeriod), and
+ * `chosen` tells the summary to say which period that was.
+ */
+export function resolvePeriod(
+  ws: Workspace,
+  outline: Outline,
+  opts: { period?: string | undefined; year?: number | undefined },
+  now: Date,
+): { period: Period; chosen: boolean } {
+  let kinds = outline.periods as readonly PeriodKind[];
+  if (opts.period !== undefined) {
+    if (!isPeriodKind(opts.period) || !kinds.includes(opts.period))
+      throw new BctdError('bad-option', `Đề cương "${outline.id}" không có kỳ "${opts.period}".`, {
+        hint: `Các kỳ của đề cương: ${outline.periods.join(', ')}.`,
+      });
+    kinds = [opts.period];
+  }
+  const today = ymdFromDate(now);
+  return {
+    period: choosePeriod(today, kinds, opts.year, ws.config.periodSettings),
+    chosen: opts.year === undefined,
+  };
+}
