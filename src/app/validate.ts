@@ -326,7 +326,10 @@ export async function annotateFiles(
   dir: string,
   limits: ReadLimits,
 ): Promise<string[]> {
-  const todo = files.filter((f) => f.issues.length > 0 && f.sha256 !== undefined);
+  // The note that units were not checked is not a problem of the file.
+  const todo = files.filter(
+    (f) => f.sha256 !== undefined && f.issues.some((i) => i.code !== 'units-not-checked'),
+  );
   if (todo.length === 0) return [];
   const { annotateWorkbook } = await import('../workbook/annotate.js');
   mkdirSync(dir, { recursive: true });

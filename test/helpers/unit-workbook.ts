@@ -47,7 +47,8 @@ export function layoutOf(outline: Outline, kind: string, period = '6m') {
   const inputs = inputsForKind(outline, kind, period as never);
   const labels: string[] = [];
   for (const i of inputs)
-    for (const c of inputCells(outline, i)) if (c.member && !labels.includes(c.label)) labels.push(c.label);
+    for (const c of inputCells(outline, i))
+      if (c.member && !labels.includes(c.label)) labels.push(c.label);
   const anyTotal = labels.includes('Tổng số');
   const memberLabels = labels.length > 0 ? labels : [anyTotal ? 'Tổng số' : 'Số liệu'];
   const rows = new Map<string, number>();
@@ -122,7 +123,14 @@ export async function buildUnitWorkbook(
   const lay = layoutOf(outline, unit.kind, kind);
   data.getCell('A1').value = 'BIỂU SỐ LIỆU';
   data.getCell('A2').value = `${unit.name} - ${period}`;
-  const header = ['STT', 'Mã', 'Nội dung', 'Đơn vị tính', ...lay.memberLabels, 'Ghi chú/giải trình'];
+  const header = [
+    'STT',
+    'Mã',
+    'Nội dung',
+    'Đơn vị tính',
+    ...lay.memberLabels,
+    'Ghi chú/giải trình',
+  ];
   header.forEach((h, i) => (data.getCell(4, i + 1).value = h));
   data.mergeCells(1, 1, 1, header.length);
   let stt = 0;
