@@ -74,7 +74,7 @@ function render(cats: Awaited<ReturnType<typeof catalogues>>): string {
     lines.push('| Mã | Mức độ | Tên | Nội dung | Cách sửa |', '|---|---|---|---|---|');
     for (const [code, e] of entries) {
       const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-      let message = '';
+      let message: string;
       let fix = '';
       try {
         message = e.message(PARAMS);
