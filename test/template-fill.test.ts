@@ -102,6 +102,12 @@ describe('fillTemplate', () => {
     // Text typed by a clerk stays text: validation reads "12,5" the Vietnamese way.
     expect(data.cells.get('E11')).toMatchObject({ type: 'string', value: '12,5' });
     expect(value(data, 'E12')).toBe('Có');
+    // The derived Nam (Tổng số - Nữ) keeps its formula and gets a stored result, as Excel saves it.
+    expect(data.cells.get('F6')).toMatchObject({
+      formula: 'IF(COUNT(E6,G6)<2,"",(E6-G6))',
+      value: 65,
+      hasCachedValue: true,
+    });
     const info = sheetOf(bytes, SHEET.info);
     expect([value(info, 'B7'), value(info, 'B8')]).toEqual(['Lê Thị Hoa', '0237 3861 234']);
     const text = sheetOf(bytes, SHEET.text);

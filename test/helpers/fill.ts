@@ -15,6 +15,7 @@
  * typed as text (`'1.234'` stays the text a clerk typed); `null` clears the cell.
  */
 import ExcelJS from 'exceljs';
+import { evaluate, parseExpr } from '../../src/outline/expr.js';
 import { formatOutlineError, parseOutline } from '../../src/outline/load.js';
 import type { Outline } from '../../src/outline/schema.js';
 import { DATA_HEADERS, SHEET, TEXT_HEADERS } from '../../src/workbook/template.js';
@@ -88,6 +89,40 @@ function memberLabel(outline: Outline | undefined, input: string, member: string
   return set?.members.find((m) => m.code === member)?.label ?? member;
 }
 
+/**
+ * Excel and LibreOffice store the result of a formula when they save; exceljs does not. With
+ * the outline at hand, put the result of each derived member (Nam = Tổng số - Nữ) in its
+ * formula cell, so the file looks like one a unit saved.
+ */
+function storeDerivedResults(
+  ws: ExcelJS.Worksheet,
+  outline: Outline,
+  code: string,
+  r: number,
+  cols: Map<string, number>,
+): void {
+  const def = outline.inputs.find((i) => i.code === code);
+  const set = def?.categories === undefined ? undefined : outline.category_sets[def.categories];
+  if (def?.derived === undefined || set === undefined) return;
+  const numberOf = (member: string): number | null => {
+    const label = set.members.find((m) => m.code === member)?.label;
+    const c = label === undefined ? undefined : cols.get(key(label));
+    const v = c === undefined ? null : ws.getCell(r, c).value;
+    return typeof v === 'number' ? v : null;
+  };
+  for (const [member, text] of Object.entries(def.derived)) {
+    const label = set.members.find((m) => m.code === member)?.label;
+    const c = label === undefined ? undefined : cols.get(key(label));
+    const cell = c === undefined ? undefined : ws.getCell(r, c);
+    const formula = cell?.formula;
+    if (cell === undefined || formula === undefined) continue;
+    const parsed = parseExpr(text);
+    if (!parsed.ok) continue;
+    const v = evaluate(parsed.ast, (ref, m) => numberOf(m === undefined ? ref : m));
+    cell.value = { formula, result: typeof v === 'number' ? v : '' } as ExcelJS.CellFormulaValue;
+  }
+}
+
 export async function fillTemplate(bytes: Uint8Array, fill: TemplateFill): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
@@ -122,6 +157,7 @@ export async function fillTemplate(bytes: Uint8Array, fill: TemplateFill): Promi
           throw new Error(`fillTemplate: no column "${member}" in "${ws.name}" (input ${code})`);
         ws.getCell(r, c).value = typeof value === 'string' ? value.normalize('NFC') : value;
       }
+      if (fill.outline !== undefined) storeDerivedResults(ws, fill.outline, code, r, cols);
     }
   }
 
