@@ -340,7 +340,18 @@ export const docxFile = (): Uint8Array =>
  * Shared strings that inflate to 70 MB (past the 64 MB default cap) from about 70 KB, with
  * the central directory and local header both claiming 100 bytes.
  */
-export const zipBomb = (inflatedBytes = 70 * 1024 * 1024): Uint8Array => {
+/** Keeps the slow generators from running twice in one test file. */
+function once<A extends unknown[]>(make: (...args: A) => Uint8Array): (...args: A) => Uint8Array {
+  const cache = new Map<string, Uint8Array>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let v = cache.get(key);
+    if (!v) cache.set(key, (v = make(...args)));
+    return v.slice();
+  };
+}
+
+export const zipBomb = once((inflatedBytes: number = 70 * 1024 * 1024): Uint8Array => {
   const big = new Uint8Array(inflatedBytes).fill(0x20);
   big.set(strToU8(`<sst xmlns="${NS_MAIN}">`), 0);
   const bytes = zipParts(
@@ -356,6 +367,20 @@ export const zipBomb = (inflatedBytes = 70 * 1024 * 1024): Uint8Array => {
     const sig = dv.getUint32(p, true);
     if (sig === 0x04034b50 && nameAt(p, 30)) dv.setUint32(p + 22, 100, true);
     if (sig === 0x02014b50 && nameAt(p, 46)) dv.setUint32(p + 24, 100, true);
+  }
+  return bytes;
+});
+
+/** A zip whose directory is intact but whose workbook part's local header is overwritten. */
+export const corruptZip = (): Uint8Array => {
+  const bytes = validXlsx();
+  const name = strToU8('xl/workbook.xml');
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let p = 0; p + 30 < bytes.length; p++) {
+    if (dv.getUint32(p, true) === 0x04034b50 && name.every((c, k) => bytes[p + 30 + k] === c)) {
+      dv.setUint32(p, 0x12345678, true);
+      break;
+    }
   }
   return bytes;
 };
@@ -395,7 +420,7 @@ export const externalEntity = (
  * A sheet that claims every cell of the grid and has `styledRows` styled empty rows (what a
  * unit gets by formatting whole columns), with data only in the first three rows.
  */
-export const hugeDimension = (styledRows = 200_000): Uint8Array => {
+export const hugeDimension = once((styledRows: number = 200_000): Uint8Array => {
   const rows: string[] = [
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c><c r="B1" t="inlineStr"><is><t>Tổng số</t></is></c></row>',
     '<row r="2"><c r="A2" t="inlineStr"><is><t>DS01</t></is></c><c r="B2"><v>12500</v></c></row>',
@@ -412,7 +437,7 @@ export const hugeDimension = (styledRows = 200_000): Uint8Array => {
       styles: STYLES_XML,
     },
   );
-};
+});
 
 /** `rows` rows that each hold a number: past `maxRows` when rows > 20 000. */
 export const manyRows = (rows: number): Uint8Array => {
@@ -534,6 +559,12 @@ export const HOSTILE_FILES: HostileFile[] = [
     fileName: 'van-ban.xlsx',
     make: docxFile,
     expect: { problem: 'docx' },
+  },
+  {
+    label: 'corrupt zip (damaged local header)',
+    fileName: 'hong.xlsx',
+    make: corruptZip,
+    expect: { problem: 'corrupt' },
   },
   {
     label: 'zip bomb with a lying size',
