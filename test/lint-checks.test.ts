@@ -58,3 +58,29 @@ describe('lint: each fault is caught by exactly its check', () => {
     });
   }
 });
+
+describe('lint: documents made by hand', () => {
+  it('a header typed as tab-separated paragraphs is found; the column room is not-checked, not passed', async () => {
+    const o = lintDocx(await buildReport({ tabHeader: true }));
+    expect(explain(o)).toEqual([]);
+    if (!o.readable) return;
+    const status = Object.fromEntries(o.checks.map((c) => [c.code, c.status]));
+    expect(status['nd30-quoc-hieu']).toBe('pass');
+    expect(status['nd30-so-date-same-row']).toBe('pass');
+    expect(status['nd30-tieu-ngu-rule']).toBe('pass');
+    expect(status['nd30-quoc-hieu-fit']).toBe('not-checked');
+  });
+
+  it('a hand-typed header with tháng 07 is still caught', async () => {
+    const o = lintDocx(await buildReport({ tabHeader: true, month07: true }));
+    expect(failing(o)).toEqual(['nd30-date-line']);
+  });
+
+  it('a công văn is recognised by its V/v line and judged by Mẫu 1.5', async () => {
+    const o = lintDocx(await buildReport({ congVan: true }));
+    expect(explain(o)).toEqual([]);
+    expect(o.readable && o.type).toBe('cong-van');
+    const bad = lintDocx(await buildReport({ congVan: true, so5: true }));
+    expect(failing(bad)).toEqual(['nd30-so-ky-hieu']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Block, Cell, DocModel, Paragraph, Run, Table, Where } from './model.js';
+import type { Block, Cell, DocModel, Paragraph, Run, Table } from './model.js';
 import { allParagraphs } from './model.js';
 import { textWidth } from './metrics.js';
 
@@ -179,13 +179,19 @@ const AUTHORITY_LOOSE =
 const isBlank = (p: Paragraph): boolean => p.text.trim() === '' && p.shapes.length === 0;
 const underscores = (s: string): number => (/^[\s_]*$/.test(s) ? (s.match(/_/g) ?? []).length : 0);
 
-function underscoreLength(p: Paragraph): number {
+function underscoreLength(runs: readonly Run[]): number {
   let w = 0;
-  for (const r of p.runs) {
+  for (const r of runs) {
     const n = (r.text.match(/_/g) ?? []).length;
     w += (n * (r.fmt.size / 2) * 20 * 0.5 * r.fmt.scale) / 100 + n * r.fmt.charSpacing;
   }
   return w;
+}
+
+/** One side of a tab-separated line drawn as underscores. */
+function underscoreRule(l: Line | undefined): Rule | undefined {
+  if (!l || underscores(l.text) < 3) return undefined;
+  return { kind: 'underscores', p: l.p, length: underscoreLength(l.runs) };
 }
 
 /** The width a paragraph's text may use: cell or page text width, minus indents. */
@@ -214,7 +220,7 @@ function ruleAfter(
   if (own !== undefined) return { kind: 'shape', p, length: Number.isNaN(own) ? undefined : own };
   if (!next) return undefined;
   if (underscores(next.text) >= 3)
-    return { kind: 'underscores', p: next, length: underscoreLength(next) };
+    return { kind: 'underscores', p: next, length: underscoreLength(next.runs) };
   if (next.text.trim() === '' && next.fmt.borderTop)
     return { kind: 'border', p: next, length: room(next) };
   if (next.text.trim() === '' && next.fmt.borderBottom)
@@ -562,13 +568,24 @@ function parseParagraphHeader(
   if (tn && !isDate(tn.text)) {
     parts.tieuNgu = tn;
     const zi = zone.indexOf(tn.p);
-    if (splitTabs(tn.p).length === 1)
+    if (splitTabs(tn.p).length === 1) {
       parts.tieuNguRule = ruleAfter(tn.p, zone[zi + 1], (q) => roomOf(q, undefined, pageText));
+    } else parts.tieuNguRule = underscoreRule(right[qi + 2]);
   }
   parts.date = right.find((l) => isDate(l.text));
   parts.so = left.find((l) => isSo(l.text));
   const soAt = parts.so ? left.indexOf(parts.so) : left.length;
   parts.agency = left.slice(0, soAt).filter((l) => underscores(l.text) < 3);
+  const lastAgency = parts.agency[parts.agency.length - 1];
+  if (lastAgency) {
+    const after = left[left.indexOf(lastAgency) + 1];
+    parts.agencyRule =
+      splitTabs(lastAgency.p).length === 1
+        ? ruleAfter(lastAgency.p, zone[zone.indexOf(lastAgency.p) + 1], (q) =>
+            roomOf(q, undefined, pageText),
+          )
+        : underscoreRule(after);
+  }
   parts.vv = left.slice(soAt + 1).filter((l) => isVv(l.text));
   if (parts.so && parts.date) parts.soDateSameRow = parts.so.p === parts.date.p;
   return end;
@@ -579,7 +596,3 @@ export const measure = (l: Line): number =>
     (w, r) => w + textWidth(r.fmt.caps ? r.text.toUpperCase() : r.text, r.fmt.size, r.fmt.bold),
     0,
   );
-
-export function whereText(w: Where): string {
-  return JSON.stringify(w);
-}

@@ -6,10 +6,12 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type IParagraphStyleOptions,
@@ -38,6 +40,10 @@ export interface Faults {
   qhNotBold?: boolean;
   /** Blank number, day and month (Mẫu 1.4 paper template). */
   draft?: boolean;
+  /** Header typed as plain paragraphs, the two sides separated by a tab (no table). */
+  tabHeader?: boolean;
+  /** A công văn (Mẫu 1.5): ký hiệu without type abbreviation, V/v under Số, no tên loại. */
+  congVan?: boolean;
   /** Formatting only in styles: docDefaults TNR 14 and one paragraph style per element. */
   viaStyles?: boolean;
 }
@@ -147,6 +153,33 @@ export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
   const date = faults.draft
     ? 'Triệu Sơn, ngày     tháng     năm 2022'
     : `Triệu Sơn, ngày 05 tháng ${faults.month07 ? '07' : '7'} năm 2022`;
+  const tabLine = (l: [string, Spec], r: [string, Spec]): Paragraph => {
+    const run = (sp: Spec) => ({
+      size: (sp.size ?? 14) * 2,
+      ...(sp.bold ? { bold: true } : {}),
+      ...(sp.italic ? { italics: true } : {}),
+    });
+    return new Paragraph({
+      tabStops: [{ type: TabStopType.CENTER, position: 6500 }],
+      children: [
+        new TextRun({ text: l[0], ...run(l[1]) }),
+        new TextRun({ children: [new Tab(), r[0]], ...run(r[1]) }),
+      ],
+    });
+  };
+  const so = faults.congVan ? `Số: ${faults.so5 ? '5' : '12'}/UBND-VX` : `Số: ${num}/BC-UBND`;
+  const tabHeader = [
+    tabLine(
+      ['ỦY BAN NHÂN DÂN', { size: 13, bold: true }],
+      ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true }],
+    ),
+    tabLine(
+      ['HUYỆN TRIỆU SƠN', { size: 13, bold: true }],
+      ['Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true }],
+    ),
+    tabLine(['________', { size: 13 }], ['________________________', { size: 14 }]),
+    tabLine([so, { size: 13 }], [date, { size: 14, italic: true }]),
+  ];
   const header = twoColumn(
     [
       [
@@ -166,7 +199,18 @@ export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
         ],
       ],
       [
-        [P(`Số: ${num}/BC-UBND`, { size: 13, align: 'center' })],
+        [
+          P(so, { size: 13, align: 'center' }),
+          ...(faults.congVan
+            ? [
+                P('V/v báo cáo kết quả 6 tháng đầu năm 2022', {
+                  size: 13,
+                  align: 'center',
+                  before: 120,
+                }),
+              ]
+            : []),
+        ],
         [P(date, { size: 14, italic: true, align: 'center' })],
       ],
     ],
@@ -237,15 +281,19 @@ export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
       ? { default: pageHeader() }
       : { default: pageHeader(), first: new Header({ children: [] }) },
     children: [
-      header,
+      ...(faults.tabHeader ? tabHeader : [header]),
       P(''),
-      P('BÁO CÁO', { size: 14, bold: true, align: 'center' }),
-      P('Tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2022', {
-        size: 14,
-        bold: true,
-        align: 'center',
-      }),
-      P('________________', { size: 14, align: 'center' }),
+      ...(faults.congVan
+        ? [P('Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa', { size: 14, align: 'center' })]
+        : [
+            P('BÁO CÁO', { size: 14, bold: true, align: 'center' }),
+            P('Tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2022', {
+              size: 14,
+              bold: true,
+              align: 'center',
+            }),
+            P('________________', { size: 14, align: 'center' }),
+          ]),
       P(''),
       heading('I. KẾT QUẢ ĐẠT ĐƯỢC'),
       body(
@@ -291,7 +339,7 @@ export async function buildReport(faults: Faults = {}): Promise<Uint8Array> {
       default: { document: { run: { font: 'Times New Roman', size: 28 } } },
       paragraphStyles: b.styles,
     },
-    sections: [main, appendix],
+    sections: faults.congVan ? [main] : [main, appendix],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

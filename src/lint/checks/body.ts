@@ -1,5 +1,5 @@
 import { NOT_CHECKED } from '../../issues/catalogue/lint.js';
-import { displayText, lineOf, norm } from '../identify.js';
+import { lineOf, norm } from '../identify.js';
 import type { Paragraph } from '../model.js';
 import {
   alignName,
@@ -91,5 +91,3 @@ export const bodySize: Check = {
     return result(this.code, f);
   },
 };
-
-export { displayText };

@@ -28,7 +28,7 @@ export const fontFamily: Check = {
       for (const r of inked(p.runs)) {
         const slots: FontRef[] = [];
         if (/[\x20-\x7e]/.test(r.text)) slots.push(r.fmt.ascii);
-        if (/[^ -~]/.test(r.text.replace(/\s/g, ""))) slots.push(r.fmt.hAnsi);
+        if (/[^ -~]/.test(r.text.replace(/\s/g, ''))) slots.push(r.fmt.hAnsi);
         for (const s of slots) {
           if ('unresolved' in s) unresolved.add(s.unresolved);
           else if (s.name.trim().toLowerCase() !== TNR) bad.add(s.name);

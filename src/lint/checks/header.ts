@@ -1,6 +1,6 @@
 import { NOT_CHECKED } from '../../issues/catalogue/lint.js';
 import { displayText, measure, norm, TYPES, type Line, type Rule } from '../identify.js';
-import { cm, textWidth } from '../metrics.js';
+import { cm } from '../metrics.js';
 import {
   allBold,
   alignName,
@@ -9,7 +9,6 @@ import {
   allItalic,
   at,
   docFinding,
-  inked,
   isCentred,
   notChecked,
   pt,
@@ -599,5 +598,3 @@ export const soDateSameRow: Check = {
     ]);
   },
 };
-
-export { inked, textWidth };

@@ -7,7 +7,6 @@ import {
   anyBold,
   anyItalic,
   at,
-  docFinding,
   isCentred,
   notChecked,
   result,
@@ -155,5 +154,3 @@ export const trichYeuRule: Check = {
     );
   },
 };
-
-export { docFinding };
