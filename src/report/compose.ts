@@ -641,7 +641,10 @@ export function parseNoiDung(text: string, outline: Outline): ParsedNoiDung {
   let current: string | null = '';
   let buf: string[] = [];
   const flush = () => {
-    const t = buf.join('\n').trim();
+    const t = buf
+      .join('\n')
+      .replace(/\n[ \t]*(\n[ \t]*)+/g, '\n\n')
+      .trim();
     if (current !== null && t !== '')
       texts[current] = texts[current] ? `${texts[current]}\n\n${t}` : t;
     buf = [];
