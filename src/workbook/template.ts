@@ -473,7 +473,24 @@ function dataSheet(
   const noteCol = firstValueCol + plan.valueColumns.length;
   const lastCol = noteCol;
   const noteLetter = columnLetter(noteCol);
-  columnFonts(ws, [6, 14, 50, 11, ...plan.valueColumns.map((l) => Math.max(11, l.length + 2)), 30]);
+  // Codes are long (NGUOI_GAY_BL_CHUA_TRUY_CUU): the Mã column fits the longest, within reason.
+  const codeWidth = Math.min(
+    32,
+    Math.max(
+      10,
+      ...plan.rows.map((row) =>
+        row.kind === 'input' ? Math.ceil(row.input.code.length * 1.15) + 2 : 0,
+      ),
+    ),
+  );
+  columnFonts(ws, [
+    6,
+    codeWidth,
+    50,
+    11,
+    ...plan.valueColumns.map((l) => Math.max(11, l.length + 2)),
+    30,
+  ]);
   ws.views = [
     { state: 'frozen', xSplit: 4, ySplit: DATA_HEADER_ROW, topLeftCell: `E${DATA_FIRST_ROW}` },
   ];
