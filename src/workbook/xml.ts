@@ -47,12 +47,16 @@ export function relId(attrs: Record<string, string>): string | undefined {
 /** Input chunk: parsing a part in pieces keeps a 64 MB part from becoming one huge string. */
 const CHUNK = 1 << 20;
 
+const UTF8 = new TextDecoder('utf-8');
+
 function decoderFor(bytes: Uint8Array): { decoder: TextDecoder; skip: number } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { decoder: new TextDecoder('utf-16le'), skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { decoder: new TextDecoder('utf-16be'), skip: 2 };
-  return { decoder: new TextDecoder('utf-8'), skip: 0 };
+  // A decoder keeps state only between `stream: true` calls, so the shared one serves the
+  // single-call case; streamed parts get their own.
+  return { decoder: bytes.length <= CHUNK ? UTF8 : new TextDecoder('utf-8'), skip: 0 };
 }
 
 /**
@@ -83,6 +87,12 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
   }
   const { decoder, skip } = decoderFor(bytes);
   try {
+    if (bytes.length <= CHUNK) {
+      // Most parts of a unit's workbook are a few kilobytes: one call, no stream state.
+      parser.write(decoder.decode(skip ? bytes.subarray(skip) : bytes));
+      parser.close();
+      return;
+    }
     for (let i = skip; i < bytes.length; i += CHUNK) {
       const end = Math.min(i + CHUNK, bytes.length);
       parser.write(decoder.decode(bytes.subarray(i, end), { stream: end < bytes.length }));
