@@ -20,16 +20,20 @@ import {
 } from './generate-fixture.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
-const opts = (o: Partial<GenerateOptions> = {}): GenerateOptions => ({
-  format: 'text',
-  draft: false,
-  strict: false,
-  force: false,
-  pdf: false,
-  period: '6m',
-  year: 2022,
-  ...o,
-});
+// `undefined` stands for an option the user did not give (commander leaves it out).
+const opts = (
+  o: { [K in keyof GenerateOptions]?: GenerateOptions[K] | undefined } = {},
+): GenerateOptions =>
+  ({
+    format: 'text',
+    draft: false,
+    strict: false,
+    force: false,
+    pdf: false,
+    period: '6m',
+    year: 2022,
+    ...o,
+  }) as GenerateOptions;
 /** The document's visible text, paragraph by paragraph. */
 function docText(file: string): string {
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);

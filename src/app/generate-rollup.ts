@@ -50,14 +50,15 @@ export async function buildRollupWorkbook(
   now: Date,
 ): Promise<Uint8Array> {
   // Every input (not only those some kind reports) gets a row: the district reports them all.
+  const kind = ws.config.agency.unit_kind ?? ROLLUP_KIND;
   const wide: Outline = {
     ...outline,
-    inputs: outline.inputs.map((i) => ({ ...i, reporters: [...i.reporters, ROLLUP_KIND] })),
+    inputs: outline.inputs.map((i) => ({ ...i, reporters: [...i.reporters, kind] })),
   };
   const unit = {
-    code: agencyUnitCode(ws.config.agency.place),
+    code: ws.config.agency.unit_code ?? agencyUnitCode(ws.config.agency.place),
     name: ws.config.agency.full_name,
-    kind: ROLLUP_KIND,
+    kind,
   };
   const bytes = await buildTemplate({
     outline: wide,

@@ -177,6 +177,7 @@ export async function generateReport(
     rollup,
     previous: prev?.rollup,
     agencyText: parsed.texts,
+    directive: ws.config.directive,
     date,
     number,
     createdAt: issued ? isoDateTime(issued) : createdAt,

@@ -190,7 +190,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     });
 
   periodOptions(add('template', 'tạo biểu mẫu Excel (.xlsx) cho từng đơn vị điền số liệu'))
-    .option('--unit <mã...>', 'chỉ tạo cho các đơn vị có mã này')
+    .option('--unit <mã-dv...>', 'chỉ tạo cho các đơn vị có mã này')
     .option('--out <thư mục>', 'thư mục ghi biểu mẫu (mặc định: bieu-mau/<năm>-<kỳ>/)')
     .option('--outline <mã|tệp>', 'đề cương dùng (mặc định: của thư mục làm việc)')
     .option('--force', 'ghi đè biểu mẫu đã có', false)

@@ -168,7 +168,7 @@ export async function convertWithOffice(
     );
     if (r.timedOut) {
       throw new BctdError(
-        'internal',
+        'office-failed',
         `LibreOffice không chuyển xong "${path.basename(input)}" sau ${Math.round(timeoutMs / 1000)} giây.`,
         {
           hint: 'Đóng các cửa sổ LibreOffice đang mở rồi thử lại.',
@@ -177,7 +177,7 @@ export async function convertWithOffice(
     }
     if (r.code !== 0 || !existsSync(produced)) {
       throw new BctdError(
-        'internal',
+        'office-failed',
         `LibreOffice không chuyển được "${path.basename(input)}" sang ${format}.`,
         {
           hint: 'Mở thử tệp bằng LibreOffice để xem tệp có hỏng không.',
@@ -207,7 +207,7 @@ export async function pdfPages(pdf: string, env: Env, timeoutMs = 60_000): Promi
   }
   const r = await runWithTimeout(bin, ['-layout', '-enc', 'UTF-8', pdf, '-'], { timeoutMs, env });
   if (r.code !== 0) {
-    throw new BctdError('internal', `pdftotext không đọc được bản PDF (${r.stderr.trim()}).`);
+    throw new BctdError('office-failed', `pdftotext không đọc được bản PDF (${r.stderr.trim()}).`);
   }
   const pages = r.stdout.split('\f');
   if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'write-failed'
   | 'read-failed'
   | 'office-missing'
+  | 'office-failed'
   | 'internal';
 
 export class BctdError extends Error {

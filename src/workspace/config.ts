@@ -68,6 +68,12 @@ export const configSchema = z
         /** Place for the date line: "Triệu Sơn". */
         place: nonEmpty,
         /** Ký hiệu of the report: "BC-UBND". */
+        /** The agency's own unit code and kind when it reports upward with `generate --rollup`. */
+        unit_code: z.union([nonEmpty, z.number().int().transform(String)]).optional(),
+        unit_kind: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, 'Loại đơn vị viết thường, không dấu, ví dụ "huyen", "xa".')
+          .optional(),
         code: z
           .string()
           .regex(
@@ -76,6 +82,11 @@ export const configSchema = z
           ),
       })
       .strict(),
+    /**
+     * The document that asked for the report, cited in the opening sentence: "Công văn số
+     * 1520/SLĐTBXH-BĐG ngày 10 tháng 6 năm 2022 của Sở Lao động - Thương binh và Xã hội".
+     */
+    directive: nonEmpty.optional(),
     /** Kính gửi: one recipient, or several (each its own line). */
     kinh_gui: z
       .union([nonEmpty, z.array(nonEmpty).min(1)])
