@@ -19,6 +19,7 @@ import type { Limits } from '../workspace/config.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, resolveOutline } from './outline.js';
+import { createValidatorPool, jobsFor, mapOrdered } from './pool.js';
 
 export interface ValidateRequest {
   paths: string[];
@@ -29,6 +30,8 @@ export interface ValidateRequest {
   period?: string | undefined;
   year?: number | undefined;
   annotate?: string | undefined;
+  /** `--jobs`: validators at once (undefined: the cores for large batches, 1 for small ones). */
+  jobs?: number | undefined;
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
@@ -249,11 +252,28 @@ export async function validatePaths(
   const files: Submission[] = [];
   const total = targets.length;
   let done = 0;
-  for (const t of targets) {
-    req.onProgress?.(done, total, t.path);
-    const sub = await checkOne(t, req.cwd, limits, ctx, validator);
-    files.push(sub);
-    done++;
+  // More than one job: worker threads, each file bounded by seconds_per_file. Files are read
+  // only as a validator frees up, so at most 2 × jobs files are in memory at once.
+  const jobs = jobsFor(req.jobs, targets.filter((t) => t.kind === 'file').length);
+  const pool =
+    jobs > 1 && validator === inProcess
+      ? createValidatorPool({ jobs, secondsPerFile: ws?.config.limits.seconds_per_file })
+      : undefined;
+  try {
+    await mapOrdered(
+      targets,
+      pool ? jobs * 2 : 1,
+      (t) => {
+        req.onProgress?.(done, total, t.path);
+        return checkOne(t, req.cwd, limits, ctx, pool?.validate ?? validator);
+      },
+      (sub) => {
+        files.push(sub);
+        done++;
+      },
+    );
+  } finally {
+    await pool?.close();
   }
   req.onProgress?.(done, total, '');
   markDuplicates(files);
@@ -310,8 +330,10 @@ async function checkOne(
     s.issues.push(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
     return s;
   }
+  // Hashed first: a worker validator takes ownership of the bytes.
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const sub = await validator(bytes, t.path, ctx);
-  sub.sha256 = createHash('sha256').update(bytes).digest('hex');
+  sub.sha256 = sha256;
   return sub;
 }
 

@@ -18,6 +18,7 @@ export async function run(
     period: opts.period,
     year: opts.year,
     annotate: opts.annotate,
+    jobs: opts.jobs,
     // A progress line only helps on long batches.
     onProgress: (done, total, label) => {
       if (total >= 20) ctx.progress(done, total, label);

@@ -1,0 +1,181 @@
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createValidatorPool, jobsFor, mapOrdered, type ValidatorPool } from '../src/app/pool.js';
+import type { ValidateContext } from '../src/app/validate.js';
+import { makePeriod } from '../src/period/periods.js';
+import type { Submission } from '../src/validate/submission.js';
+import { bctd, ROOT, tempDir } from './helpers/cli.js';
+
+/**
+ * A stand-in worker speaking the pool's protocol, so that the pool's own behaviour (order, time
+ * limit, replacement, failures) is tested apart from the engine: a file named `hang*` spins
+ * forever, `boom*` makes the "engine" throw, and the others answer after a delay taken from
+ * their first byte (so later files often finish first).
+ */
+const FAKE_WORKER = `
+import { parentPort } from 'node:worker_threads';
+const contexts = new Map();
+parentPort.on('message', (m) => {
+  if (m.type === 'context') { contexts.set(m.id, m.ctx); return; }
+  const name = m.file;
+  if (name.startsWith('hang')) for (;;) {}
+  if (name.startsWith('boom')) {
+    parentPort.postMessage({ type: 'failed', seq: m.seq, message: 'engine bug in ' + name });
+    return;
+  }
+  setTimeout(() => {
+    parentPort.postMessage({ type: 'done', seq: m.seq, sub: {
+      file: name, unit: null, period: contexts.get(m.ctxId).period.id, outline: null,
+      preparedOn: null, values: { first: { value: m.bytes[0] }, size: { value: m.bytes.length } },
+      texts: {}, narrativesFilled: [], issues: [], valid: true,
+    } });
+  }, m.bytes[0] * 5);
+});
+`;
+
+let dir: string;
+let workerUrl: URL;
+const ctx: ValidateContext = {
+  outlines: () => undefined,
+  period: makePeriod('6m', 2022),
+};
+
+beforeAll(() => {
+  dir = tempDir('bctd-pool-');
+  const file = path.join(dir, 'fake-worker.mjs');
+  writeFileSync(file, FAKE_WORKER);
+  workerUrl = pathToFileURL(file);
+});
+
+/** Validates `names` through a pool, as validatePaths does: bytes made per file, in order. */
+async function runBatch(pool: ValidatorPool, names: string[]): Promise<Submission[]> {
+  const out: Submission[] = [];
+  await mapOrdered(
+    names,
+    4,
+    (name, i) => pool.validate(new Uint8Array([(names.length - i) % 7, i]), name, ctx),
+    (sub) => out.push(sub),
+  );
+  return out;
+}
+
+describe('worker pool', () => {
+  test('results come back in input order whatever order the workers finish in', async () => {
+    const pool = createValidatorPool({ jobs: 3, workerUrl });
+    try {
+      const names = Array.from({ length: 30 }, (_, i) => `f${i}.xlsx`);
+      const subs = await runBatch(pool, names);
+      expect(subs.map((s) => s.file)).toEqual(names);
+      // Each result is the one for its own bytes, and the context reached the workers.
+      subs.forEach((s, i) => {
+        expect(s.values['size']?.['value']).toBe(2);
+        expect(s.values['first']?.['value']).toBe((names.length - i) % 7);
+        expect(s.period).toBe('2022-6m');
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a file that never finishes gets file-timeout and the rest of the batch is still checked', async () => {
+    const pool = createValidatorPool({ jobs: 2, workerUrl, secondsPerFile: 0.5 });
+    try {
+      const names = ['a.xlsx', 'hang-1.xlsx', 'b.xlsx', 'hang-2.xlsx', 'c.xlsx', 'd.xlsx'];
+      const subs = await runBatch(pool, names);
+      expect(subs.map((s) => s.file)).toEqual(names);
+      const codes = subs.map((s) => s.issues.map((i) => i.code));
+      expect(codes).toEqual([[], ['file-timeout'], [], ['file-timeout'], [], []]);
+      const timeout = subs[1] as Submission;
+      expect(timeout.valid).toBe(false);
+      expect(timeout.issues[0]).toMatchObject({ severity: 'error', file: 'hang-1.xlsx' });
+      // The message names the limit and the fix names the bctd.yaml key that raises it.
+      expect(timeout.issues[0]?.message).toContain('0.5 giây');
+      expect(timeout.issues[0]?.fix).toContain('seconds_per_file');
+      expect(subs.filter((s) => s.valid).map((s) => s.file)).toEqual([
+        'a.xlsx',
+        'b.xlsx',
+        'c.xlsx',
+        'd.xlsx',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('an engine error is not swallowed', async () => {
+    const pool = createValidatorPool({ jobs: 2, workerUrl });
+    try {
+      await expect(runBatch(pool, ['a.xlsx', 'boom.xlsx', 'b.xlsx'])).rejects.toThrow(
+        'engine bug in boom.xlsx',
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('mapOrdered never has more than the limit in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await mapOrdered(
+      Array.from({ length: 25 }, (_, i) => i),
+      3,
+      async (n) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, (n * 7) % 5));
+        inFlight--;
+        return n * 2;
+      },
+      (r) => seen.push(r),
+    );
+    expect(most).toBe(3);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
+  });
+
+  test('--jobs: the cores for large batches, one in process for small ones', () => {
+    expect(jobsFor(undefined, 5)).toBe(1);
+    expect(jobsFor(undefined, 20)).toBeGreaterThanOrEqual(1);
+    expect(jobsFor(3, 5)).toBe(3);
+    expect(jobsFor(0, 100)).toBe(1);
+  });
+});
+
+describe('the real worker (built dist/)', () => {
+  let batch: string;
+  beforeAll(() => {
+    batch = tempDir('bctd-pool-batch-');
+    const src = path.join(ROOT, 'fixtures', 'demo', 'nop', '2022-6m');
+    const names = readdirSync(src)
+      .filter((n) => n.endsWith('.xlsx'))
+      .sort();
+    for (const n of names.slice(0, 22)) copyFileSync(path.join(src, n), path.join(batch, n));
+    // Broken files too, so the issues (not only the numbers) are compared.
+    writeFileSync(path.join(batch, 'zz-not-a-workbook.xlsx'), 'xin chào');
+    writeFileSync(path.join(batch, 'zz-empty.xlsx'), '');
+  });
+
+  test('--jobs 1 (in process) and --jobs 2 (workers) give the same JSON', () => {
+    const one = bctd(['validate', batch, '--jobs', '1', '--format', 'json']);
+    const two = bctd(['validate', batch, '--jobs', '2', '--format', 'json']);
+    const auto = bctd(['validate', batch, '--format', 'json']);
+    expect(one.code).toBe(1); // the broken files
+    expect(two.code).toBe(one.code);
+    const files = one.json()['files'] as Array<{ path: string; valid: boolean }>;
+    expect(files).toHaveLength(24);
+    expect(files.filter((f) => f.valid).length).toBeGreaterThan(10);
+    expect(two.stdout).toBe(one.stdout);
+    expect(auto.stdout).toBe(one.stdout);
+  });
+
+  test('the pool under the app layer matches the in-process validator', async () => {
+    const { validatePaths } = await import('../src/app/validate.js');
+    const req = { paths: [batch], cwd: ROOT, now: new Date(2022, 6, 1), outline: 'bdg' };
+    const a = await validatePaths({ ...req, jobs: 1 });
+    const b = await validatePaths({ ...req, jobs: 2 });
+    expect(a.files.some((f) => f.valid)).toBe(true);
+    expect(b.files).toEqual(a.files);
+  });
+});
