@@ -1,12 +1,23 @@
-import { BctdError } from '../../issues/errors.js';
+import { makePage } from '../../app/page.js';
+import { EXIT } from '../../issues/errors.js';
 import type { CliContext, CommandResult } from '../context.js';
-import type { CommonOptions } from '../program.js';
+import type { PageOptions } from '../program.js';
+import { pageJson, pageText } from '../reporters/page.js';
 
-// Placeholder while the command is being built; removed from program.ts if it does not land.
 export async function run(
   _args: string[],
-  _opts: CommonOptions,
-  _ctx: CliContext,
+  opts: PageOptions,
+  ctx: CliContext,
 ): Promise<CommandResult> {
-  throw new BctdError('internal', 'Lệnh "page" chưa có trong phiên bản này.');
+  const result = await makePage({
+    cwd: ctx.cwd,
+    now: ctx.now,
+    workspace: opts.workspace,
+    outline: opts.outline,
+    period: opts.period,
+    year: opts.year,
+    out: opts.out,
+    force: opts.force,
+  });
+  return { exitCode: EXIT.ok, json: pageJson(result), text: pageText(result) };
 }

@@ -1,0 +1,5 @@
+/** The worker bundle's source, supplied by scripts/build-page.js (an esbuild virtual module). */
+declare module 'bctd:worker-source' {
+  const source: string;
+  export default source;
+}
