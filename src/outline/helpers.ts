@@ -163,24 +163,6 @@ export function nextTarget(indicator: IndicatorDef, year: number): YearTarget | 
   return y === undefined ? undefined : targetFor(indicator, y);
 }
 
-/** Does a value meet a target? `~` (khoảng) accepts within 5% of the target value. */
-export function meetsTarget(value: number, target: Target): boolean {
-  switch (target.op) {
-    case '>=':
-      return value >= target.value;
-    case '<=':
-      return value <= target.value;
-    case '>':
-      return value > target.value;
-    case '<':
-      return value < target.value;
-    case '=':
-      return Math.abs(value - target.value) < 1e-9;
-    case '~':
-      return Math.abs(value - target.value) <= Math.abs(target.value) * 0.05;
-  }
-}
-
 /** Parsed expressions of an outline, keyed for the validator and the aggregator. */
 export interface CompiledOutline {
   /** `CODE.member` -> expression over members of the same input. */
