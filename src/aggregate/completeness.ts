@@ -7,7 +7,7 @@ import type { Outline } from '../outline/schema.js';
 import { compareYmd, type Period, type YMD } from '../period/periods.js';
 import { expectedUnits, type Unit } from '../period/units.js';
 import type { Submission } from '../validate/submission.js';
-import { makeAggregateIssue } from './catalogue.js';
+import { makeAggregateIssue } from '../issues/catalogue/aggregate.js';
 import type {
   AggregateWarning,
   Completeness,
@@ -63,9 +63,14 @@ function distinctFiles(subs: readonly Submission[]): Submission[] {
   return out;
 }
 
-/** A readable template of this outline and this period (validation's other errors aside). */
+/**
+ * A readable template of this outline and this period (validation's other errors aside). A
+ * file the reader refused in part (a sheet with a DTD, a zip bomb in one part: any `file-*`
+ * error) is not readable: the unit must send a clean file, not correct values.
+ */
 function isTemplateOf(sub: Submission, outline: Outline, period: Period): boolean {
   if (sub.outline === null || sub.outline.id !== outline.id) return false;
+  if (sub.issues.some((i) => i.severity === 'error' && i.code.startsWith('file-'))) return false;
   return sub.period === null || sub.period === period.id;
 }
 
