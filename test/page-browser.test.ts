@@ -16,7 +16,7 @@ import { makePeriod } from '../src/period/periods.js';
 import { buildTemplate } from '../src/workbook/template.js';
 import { bctd, ROOT, tempDir } from './helpers/cli.js';
 import { fillTemplate } from './helpers/fill.js';
-import { legacyXls } from './helpers/hostile.js';
+import { billionLaughs, legacyXls } from './helpers/hostile.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.BCTD_REQUIRE_BROWSER === '1';
@@ -175,9 +175,11 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
     files.good = path.join(dir, '15664-thi-tran-trieu-son-2022-6m.xlsx');
     files.bad = path.join(dir, '15665-xa-dan-luc-2022-6m.xlsx');
     files.xls = path.join(dir, 'xa-dong-loi.xls');
+    files.bomb = path.join(dir, 'xa-dong-tien-2022-6m.xlsx');
     writeFileSync(files.good, await unitWorkbook(outline, TOWN, good, texts));
     writeFileSync(files.bad, await unitWorkbook(outline, COMMUNE, bad, { ...texts, 'I.1': '' }));
     writeFileSync(files.xls, legacyXls());
+    writeFileSync(files.bomb, billionLaughs());
     browser = await launch();
   });
 
@@ -201,6 +203,7 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
         files.good!,
         files.bad!,
         files.xls!,
+        files.bomb!,
         '--outline',
         'bdg',
         '--period',
@@ -227,7 +230,20 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
       'Kiểm tra báo cáo kết quả thực hiện các mục tiêu, chỉ tiêu về bình đẳng giới 6 tháng đầu năm 2022',
     );
     await page.setInputFiles('#file-input', [files.good!, files.bad!, files.xls!]);
-    await waitDone(page, 3);
+    // The fourth is dropped on the drop zone, as a clerk would drag it from the mail.
+    await page.evaluate(
+      ({ name, bytes }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        document
+          .getElementById('drop')!
+          .dispatchEvent(
+            new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+          );
+      },
+      { name: path.basename(files.bomb!), bytes: [...readFileSync(files.bomb!)] },
+    );
+    await waitDone(page, 4);
     const shown = await cards(page);
 
     expect(shown.map((c) => c.file).sort()).toEqual(
@@ -271,8 +287,8 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
 
     // Dropping a corrected copy of a file again replaces its card instead of adding one.
     await page.setInputFiles('#file-input', [files.good!]);
-    await waitDone(page, 3);
-    expect((await cards(page)).length).toBe(3);
+    await waitDone(page, 4);
+    expect((await cards(page)).length).toBe(4);
 
     // The print view keeps the results and drops the drop zone and buttons.
     await page.emulateMedia({ media: 'print' });
@@ -286,6 +302,17 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
     expect(foreign).toEqual([]);
     expect(requests[0]).toBe(pathToFileURL(html).href);
     expect(problems).toEqual([]);
+
+    // Even code that tried could not send anything: the page's policy refuses connections.
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.invalid/').then(
+        () => 'sent',
+        () => 'refused',
+      ),
+    );
+    expect(fetched).toBe('refused');
+    expect(problems.some((p) => p.includes('Content Security Policy'))).toBe(true);
+    expect(requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
     await close();
   });
 
