@@ -4,7 +4,7 @@
  * batch with one valid workbook. Each file gets its own issue code, the valid one stays valid,
  * the batch finishes, and nothing a file name says is ever executed.
  */
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bctd, tempDir } from './helpers/cli.js';
