@@ -24,4 +24,4 @@ export {
 } from './indicators.js';
 export { memberKeys, supplyingKinds } from './totals.js';
 export { parseIsoYmd } from './completeness.js';
-export { AGGREGATE_ISSUES } from './catalogue.js';
+export { AGGREGATE_ISSUES } from '../issues/catalogue/aggregate.js';

@@ -9,7 +9,7 @@ import type { InputDef, Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import type { Unit } from '../period/units.js';
 import { SINGLE, type InputValues } from '../validate/submission.js';
-import { makeAggregateIssue } from './catalogue.js';
+import { makeAggregateIssue } from '../issues/catalogue/aggregate.js';
 import type { AggregateWarning, InputTotal } from './types.js';
 
 /** Member keys of an input in column order (`value` for an input without categories). */

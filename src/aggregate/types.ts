@@ -173,7 +173,7 @@ export interface ExcludedSubmission {
   reason: ExclusionReason;
 }
 
-/** A warning about the totals, worded in `catalogue.ts`, with its numbers. */
+/** A warning about the totals, worded in `src/issues/catalogue/aggregate.ts`, with its numbers. */
 export type AggregateWarning = Issue &
   (
     | {

@@ -1,8 +1,8 @@
-import { entry, issueMaker } from '../issues/catalogue.js';
+import { entry, issueMaker } from '../catalogue.js';
 
 /**
- * Wording of the aggregation warnings. Kept beside the stage until the issues area gathers the
- * catalogues under `src/issues/catalogue/`; the codes are stable.
+ * Wording of the aggregation warnings (issue 5, point 2): totals that an outline's `from`
+ * supplier decides, and files about no expected unit of the period. The codes are stable.
  */
 
 const list = (xs: readonly string[]): string => xs.join(', ');
