@@ -14,7 +14,7 @@ import { inputCells, inputsForKind, sectionsForKind } from '../src/outline/helpe
 import type { Outline } from '../src/outline/schema.js';
 import { makePeriod } from '../src/period/periods.js';
 import { buildTemplate } from '../src/workbook/template.js';
-import { bctd, ROOT, tempDir } from './helpers/cli.js';
+import { bctd, ROOT, tempDir, type CliRun } from './helpers/cli.js';
 import { fillTemplate } from './helpers/fill.js';
 import { billionLaughs, legacyXls } from './helpers/hostile.js';
 
@@ -78,6 +78,15 @@ async function unitWorkbook(
   });
 }
 
+interface Expected {
+  files: Array<{
+    path: string;
+    valid: boolean;
+    issues: Array<{ severity: string; code: string; sheet?: string; cell?: string }>;
+  }>;
+  summary: { files: number; valid: number; invalid: number; errors: number; warnings: number };
+}
+
 interface ShownIssue {
   severity: string;
   code: string;
@@ -94,6 +103,17 @@ const order = (a: ShownIssue, b: ShownIssue): number =>
   `${a.severity}|${a.code}|${a.sheet}|${a.cell}`.localeCompare(
     `${b.severity}|${b.code}|${b.sheet}|${b.cell}`,
   );
+
+function wanted(f: Expected['files'][number]): ShownIssue[] {
+  return f.issues
+    .map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      sheet: i.sheet ?? null,
+      cell: i.cell ?? null,
+    }))
+    .sort(order);
+}
 
 async function cards(page: Page): Promise<ShownCard[]> {
   return page.$$eval('article.card', (els) =>
@@ -125,9 +145,10 @@ async function launch(): Promise<Browser> {
 }
 
 /** Opens the page and records every request and every error the page reports. */
-async function open(browser: Browser, html: string) {
+async function open(browser: Browser, html: string, init?: () => void) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -154,6 +175,9 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
   let dir: string;
   let browser: Browser | undefined;
   const files: Record<string, string> = {};
+  let made: CliRun;
+  let cliCode: number;
+  let expected: Expected;
 
   beforeAll(async () => {
     if (missing) throw new Error(`BCTD_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing`);
@@ -180,30 +204,28 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
     writeFileSync(files.bad, await unitWorkbook(outline, COMMUNE, bad, { ...texts, 'I.1': '' }));
     writeFileSync(files.xls, legacyXls());
     writeFileSync(files.bomb, billionLaughs());
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('shows exactly the issues of bctd validate, offline, and prints', async () => {
-    const html = path.join(dir, 'kiem-tra.html');
-    const made = bctd(
-      ['page', '--period', '6m', '--year', '2022', '--out', html, '--format', 'json'],
+    // The page, and what the CLI says about the same files.
+    made = bctd(
+      [
+        'page',
+        '--period',
+        '6m',
+        '--year',
+        '2022',
+        '--out',
+        path.join(dir, 'kiem-tra.html'),
+        '--format',
+        'json',
+      ],
       { cwd: dir },
     );
-    expect(made.stderr).toBe('');
-    expect(made.code).toBe(0);
-    expect(made.json()).toMatchObject({ path: html, outline: { id: 'bdg' }, error: null });
-
     const cli = bctd(
       [
         'validate',
-        files.good!,
-        files.bad!,
-        files.xls!,
-        files.bomb!,
+        files.good,
+        files.bad,
+        files.xls,
+        files.bomb,
         '--outline',
         'bdg',
         '--period',
@@ -215,15 +237,21 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
       ],
       { cwd: dir },
     );
-    expect(cli.code).toBe(1);
-    const expected = cli.json() as {
-      files: Array<{
-        path: string;
-        valid: boolean;
-        issues: Array<{ severity: string; code: string; sheet?: string; cell?: string }>;
-      }>;
-      summary: { files: number; valid: number; invalid: number; errors: number; warnings: number };
-    };
+    cliCode = cli.code;
+    expected = cli.json() as unknown as Expected;
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows exactly the issues of bctd validate, offline, and prints', async () => {
+    const html = path.join(dir, 'kiem-tra.html');
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.json()).toMatchObject({ path: html, outline: { id: 'bdg' }, error: null });
+    expect(cliCode).toBe(1);
 
     const { page, requests, problems, close } = await open(browser!, html);
     expect(await page.title()).toBe(
@@ -252,15 +280,7 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
     for (const f of expected.files) {
       const card = shown.find((c) => c.file === path.basename(f.path))!;
       expect(card.valid, f.path).toBe(String(f.valid));
-      const want = f.issues
-        .map((i) => ({
-          severity: i.severity,
-          code: i.code,
-          sheet: i.sheet ?? null,
-          cell: i.cell ?? null,
-        }))
-        .sort(order);
-      expect([...card.issues].sort(order), f.path).toEqual(want);
+      expect([...card.issues].sort(order), f.path).toEqual(wanted(f));
     }
     // The invalid workbook really is full of findings, each with its place.
     const bad = shown.find((c) => c.file === path.basename(files.bad!))!;
@@ -345,6 +365,24 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
     expect(card!.valid).toBe('false');
     expect(card!.issues.map((i) => i.code)).toEqual(['file-timeout']);
     expect(await page.textContent('article.card')).toContain('Đọc tệp quá');
+    expect(requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('still checks, on the page itself, where the browser has no Web Worker', async () => {
+    const html = path.join(dir, 'kiem-tra.html');
+    const { page, requests, problems, close } = await open(browser!, html, () => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await page.setInputFiles('#file-input', [files.bad!]);
+    await waitDone(page, 1);
+    expect(await page.isVisible('#notice')).toBe(true);
+    expect(await page.textContent('#notice')).toContain('không giới hạn thời gian');
+    const [card] = await cards(page);
+    expect(card!.valid).toBe('false');
+    const want = expected.files.find((f) => f.path === files.bad)!;
+    expect([...card!.issues].sort(order)).toEqual(wanted(want));
     expect(requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
     expect(problems).toEqual([]);
     await close();
