@@ -122,6 +122,7 @@ describe('parseVnDate', () => {
     ['2022-07-05T00:00:00Z', date(2022, 7, 5)],
     ['ngày 05 tháng 7 năm 2022', date(2022, 7, 5)],
     ['Ngày 5 tháng 02 năm 2026', date(2026, 2, 5)],
+    ['Ngày 15/06/2022', date(2022, 6, 15)],
     ['hôm qua', null],
     ['44747', null],
     // Excel serials, 1900 system with its phantom 29 Feb 1900.

@@ -117,7 +117,7 @@ export function toExcelSerial(d: CalendarDate): number {
 
 /**
  * A date typed in a sheet: `05/7/2022`, `5-7-2022`, `5.7.2022` (day first, as Vietnamese
- * write them), ISO `2022-07-05` (optionally with a time), the ND30 form
+ * write them, optionally after `ngày`), ISO `2022-07-05` (optionally with a time), the ND30 form
  * `ngày 05 tháng 7 năm 2022`, or an Excel serial number. Two-digit years are refused (`5/7/22`
  * could be 1922 or 2022). Null when it is not a real date.
  */
@@ -128,7 +128,7 @@ export function parseVnDate(
   if (typeof raw === 'number') return fromExcelSerial(raw, options);
   const s = cleanText(raw).toLowerCase();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$/.exec(s);
-  const dmy = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/.exec(s);
+  const dmy = /^(?:ngày\s*)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/.exec(s);
   const words = /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/.exec(s);
   let d: CalendarDate | null = null;
   if (iso) d = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };

@@ -19,6 +19,7 @@ describe('normalizeLabel', () => {
     ['Thông\u00A0tin\u200B', 'thông tin'],
     ['Hướng\tdẫn', 'hướng dẫn'],
     ['Ghi\u00ADchú', 'ghichú'],
+    ['Đơn vị\r\n tính', 'đơn vị tính'],
   ])('%j -> %j', (s, expected) => {
     expect(normalizeLabel(s)).toBe(expected);
   });

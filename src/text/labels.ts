@@ -1,11 +1,13 @@
 import { cleanText } from './normalize.js';
 
 /**
- * Form used to compare headers, sheet names and unit names: `cleanText`, lower case, NFC, soft
- * hyphens dropped. Expects text already repaired from TCVN3 (where U+00AD is the letter ư).
+ * Form used to compare headers, sheet names and unit names: `cleanText`, line breaks as spaces
+ * (a header wrapped with Alt+Enter is the same label), lower case, NFC, soft hyphens dropped.
+ * Expects text already repaired from TCVN3 (where U+00AD is the letter ư).
  */
 export function normalizeLabel(s: string): string {
   return cleanText(s)
+    .replace(/\n+/g, ' ')
     .replace(/\u00AD/g, '')
     .toLowerCase()
     .normalize('NFC');
@@ -23,6 +25,11 @@ export function foldDiacritics(s: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .normalize('NFC');
+}
+
+/** `normalizeLabel` without diacritics: `Số liệu`, `SO LIEU` and `so lieu` are one label. */
+export function foldLabel(s: string): string {
+  return foldDiacritics(normalizeLabel(s));
 }
 
 /** Edit distance in code points (insert, delete, substitute). */

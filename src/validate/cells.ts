@@ -1,9 +1,9 @@
 import { placeholderMeaning } from '../outline/helpers.js';
 import type { InputDef, Outline } from '../outline/schema.js';
 import type { RawCell } from '../workbook/types.js';
+import { foldLabel } from '../text/labels.js';
 import { parseVnNumber } from '../text/numbers.js';
 import { formatVnNumber } from './numbers.js';
-import { foldLabel } from './labels.js';
 
 /**
  * What one value cell says, per the input's type. Blank is "not reported", 0 is a reported zero

@@ -25,9 +25,11 @@ import { parseExpr } from '../outline/expr.js';
 import type { InputDef, Outline, PeriodCode, RuleDef } from '../outline/schema.js';
 import { parsePeriodId, type Period } from '../period/periods.js';
 import { unitActiveIn, type Unit } from '../period/units.js';
+import { formatIsoDate, fromExcelSerial, parseVnDate } from '../text/dates.js';
+import { closestMatch, foldLabel, normalizeLabel } from '../text/labels.js';
 import { cleanText, isBlankText } from '../text/normalize.js';
 import { repairVietnamese } from '../text/legacy.js';
-import { a1, parseRange, serialToDate } from '../workbook/address.js';
+import { a1, parseRange } from '../workbook/address.js';
 import { readWorkbook } from '../workbook/read.js';
 import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
 import type {
@@ -39,7 +41,6 @@ import type {
   SheetInfo,
 } from '../workbook/types.js';
 import { interpretCell, type CellProblem } from './cells.js';
-import { closestMatch, foldLabel, normalizeLabel } from './labels.js';
 import { formatVnNumber } from './numbers.js';
 import { SINGLE, type InputValues, type Submission } from './submission.js';
 
@@ -179,12 +180,16 @@ function cellList(cells: string[]): string {
   return cells.length > 10 ? `${shown} và ${cells.length - 10} ô khác` : shown;
 }
 
+/** A name a clerk may have retyped: `So lieu`, `số liệu ` and `Số liệu (2)` still match. */
+const MAX_NAME_DISTANCE = 2;
+
 function findSheet(wb: RawWorkbook, wanted: string): SheetInfo | undefined {
-  const name = closestMatch(
+  const m = closestMatch(
     wanted,
     wb.sheets.map((s) => s.name),
+    MAX_NAME_DISTANCE,
   );
-  return name === undefined ? undefined : wb.sheets.find((s) => s.name === name);
+  return m === null ? undefined : wb.sheets[m.index];
 }
 
 function loadSheet(wb: RawWorkbook, info: SheetInfo, out: Collector): RawSheet | undefined {
@@ -246,26 +251,13 @@ function columnOf(h: Header, ...labels: string[]): number | undefined {
   return undefined;
 }
 
-function isoDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Ngày lập: a date cell, an ISO date cell, or text dd/mm/yyyy. Undefined: unreadable. */
+/** Ngày lập (a date cell, or text as `parseVnDate` reads it) as ISO. Undefined: unreadable. */
 function readDate(cell: RawCell, text: string, date1904: boolean): string | undefined {
-  if (cell.type === 'number' && typeof cell.value === 'number') {
-    if (cell.value < 1 || cell.value > 2958465) return undefined;
-    return isoDate(serialToDate(cell.value, date1904));
-  }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const m =
-    /^(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/i.exec(text) ??
-    /^ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i.exec(text);
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return undefined;
-  return isoDate(dt);
+  const d =
+    cell.type === 'number' && typeof cell.value === 'number'
+      ? fromExcelSerial(cell.value, { date1904 })
+      : parseVnDate(text);
+  return d === null ? undefined : formatIsoDate(d);
 }
 
 /** One input row found in Số liệu. */
@@ -407,7 +399,8 @@ export function validateWorkbook(input: ValidateInput): Submission {
       const suggestion = closestMatch(
         unitCode,
         input.units.map((u) => u.code),
-      );
+        MAX_NAME_DISTANCE,
+      )?.value;
       out.add(
         'unit-unknown',
         suggestion === undefined ? { code: unitCode } : { code: unitCode, suggestion },
@@ -531,7 +524,8 @@ function readData(
       const suggestion = closestMatch(
         code,
         outline.inputs.map((i) => i.code),
-      );
+        MAX_NAME_DISTANCE,
+      )?.value;
       out.add('code-unknown', suggestion === undefined ? { code } : { code, suggestion }, at);
       continue;
     }

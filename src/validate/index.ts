@@ -5,4 +5,3 @@ export { SINGLE } from './submission.js';
 export type { InputValues, Submission, SubmissionUnit } from './submission.js';
 export { formatVnNumber } from './numbers.js';
 export { interpretCell } from './cells.js';
-export { closestMatch, normalizeLabel } from './labels.js';

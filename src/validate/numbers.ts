@@ -1,14 +1,10 @@
-/**
- * Numbers for people in issue messages (vi-VN): `1.234.567`, `12,5`. Parsing numbers typed as
- * text lives in src/text (`parseVnNumber`).
- */
+import { formatNumber } from '../text/numbers.js';
 
-/** `1.234.567` and `12,5` for people (vi-VN); up to 4 decimals, trailing zeros dropped. */
+/**
+ * Numbers in issue messages (vi-VN, `1.234.567`, `12,5`): the report's `formatNumber` with up
+ * to 4 decimals, so a typed 0,125 is quoted as typed. Never throws: a message about a
+ * computation that went wrong still has to be written.
+ */
 export function formatVnNumber(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  const abs = Math.abs(n);
-  const fixed = abs.toFixed(4).replace(/\.?0+$/, '');
-  const [int, frac] = fixed.split('.') as [string, string | undefined];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return sign + grouped + (frac ? `,${frac}` : '');
+  return Number.isFinite(n) ? formatNumber(n, 4) : String(n);
 }
