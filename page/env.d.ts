@@ -3,3 +3,9 @@ declare module 'bctd:worker-source' {
   const source: string;
   export default source;
 }
+
+/** The annotating worker's source (exceljs inside), likewise. */
+declare module 'bctd:annotate-source' {
+  const source: string;
+  export default source;
+}

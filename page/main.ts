@@ -8,9 +8,11 @@
  * Everything that came from a file (names, sheet names, values, messages quoting cell text)
  * goes into the page through textContent only, never as HTML.
  */
+import annotateSource from 'bctd:annotate-source';
 import workerSource from 'bctd:worker-source';
 import { makeValidateIssue } from '../src/issues/catalogue/validate.js';
 import type { Issue } from '../src/issues/types.js';
+import type { AnnotateReply, AnnotateRequest } from './annotate-worker.js';
 import type { CheckReply, CheckRequest, FileResult, PageConfig } from './config.js';
 
 const T = {
@@ -37,6 +39,9 @@ const T = {
   internalFix: 'Gửi tệp cho người tổng hợp ở huyện để kiểm tra bằng bctd.',
   noWorker:
     'Trình duyệt này không chạy được kiểm tra ở chế độ nền: tệp được kiểm tra trực tiếp, không giới hạn thời gian. Nên dùng Chrome, Edge, Firefox hoặc Cốc Cốc bản mới.',
+  annotate: 'Tải bản có đánh dấu lỗi (.xlsx)',
+  annotating: 'Đang tạo bản có đánh dấu…',
+  annotateFailed: (m: string) => `Không tạo được bản có đánh dấu (${m}).`,
   printedAt: (d: Date) =>
     `Kết quả kiểm tra lúc ${pad(d.getHours())} giờ ${pad(d.getMinutes())}, ngày ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}.`,
 };
@@ -164,6 +169,7 @@ function runCheck(file: File): Promise<FileResult> {
 
 interface Entry {
   name: string;
+  file: File;
   card: HTMLElement;
   result?: FileResult;
 }
@@ -194,7 +200,7 @@ function addFiles(files: Iterable<File>): void {
   const results = byId('results');
   for (const file of files) {
     const old = entries.get(file.name);
-    const entry: Entry = { name: file.name, card: checkingCard(file.name) };
+    const entry: Entry = { name: file.name, file, card: checkingCard(file.name) };
     if (old) old.card.replaceWith(entry.card);
     else results.append(entry.card);
     entries.set(file.name, entry);
@@ -285,7 +291,52 @@ function issueRow(i: Issue): HTMLElement {
   );
 }
 
-function resultCard(name: string, r: FileResult, extra: Issue[]): HTMLElement {
+let annotateUrl: string | undefined;
+
+/**
+ * The annotated copy, made in its own worker (exceljs is large and only needed on request),
+ * and handed to the browser as a download: nothing leaves the computer.
+ */
+function annotate(entry: Entry, issues: Issue[], button: HTMLButtonElement): void {
+  button.disabled = true;
+  button.textContent = T.annotating;
+  annotateUrl ??= URL.createObjectURL(new Blob([annotateSource], { type: 'text/javascript' }));
+  const worker = new Worker(annotateUrl);
+  const done = (message?: string): void => {
+    clearTimeout(timer);
+    worker.terminate();
+    button.disabled = false;
+    button.textContent = message === undefined ? T.annotate : T.annotateFailed(message);
+  };
+  const timer = setTimeout(
+    () => done(`quá ${config.secondsPerFile * 2} giây`),
+    config.secondsPerFile * 2000,
+  );
+  worker.onmessage = (e: MessageEvent<AnnotateReply>) => {
+    const r = e.data;
+    if (!r.ok) return done(r.message);
+    const blob = new Blob([r.bytes as Uint8Array<ArrayBuffer>], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    const a = h('a', {
+      href: URL.createObjectURL(blob),
+      download: `${entry.name.replace(/\.[^.]*$/, '')}-danh-dau-loi.xlsx`,
+    });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    done();
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    done(e.message || 'worker');
+  };
+  const req: AnnotateRequest = { file: entry.file, issues, limits: config.limits };
+  worker.postMessage(req);
+}
+
+function resultCard(entry: Entry, r: FileResult, extra: Issue[]): HTMLElement {
+  const name = entry.name;
   // Errors first, each group in the engine's order (sheet by sheet, row by row).
   const issues = [...r.issues, ...extra];
   const sorted = [
@@ -327,6 +378,11 @@ function resultCard(name: string, r: FileResult, extra: Issue[]): HTMLElement {
     ),
     h('p', { class: 'advice' }, !valid ? T.hasErrors : warnings > 0 ? T.warningsOnly : T.noIssues),
   );
+  if (sorted.length > 0 && !workersRefused) {
+    const button = h('button', { type: 'button', class: 'secondary annotate' }, T.annotate);
+    button.addEventListener('click', () => annotate(entry, issues, button));
+    card.append(h('p', { class: 'card-actions' }, button));
+  }
   if (sorted.length > 0) {
     card.append(
       h(
@@ -348,7 +404,7 @@ function renderAll(): void {
   let warnings = 0;
   for (const e of done) {
     const extra = dup.get(e) ?? [];
-    const card = resultCard(e.name, e.result!, extra);
+    const card = resultCard(e, e.result!, extra);
     e.card.replaceWith(card);
     e.card = card;
     if (e.result!.valid && extra.length === 0) valid++;

@@ -61,18 +61,23 @@ const worker = await bundle({ entryPoints: [path.join(root, 'page', 'worker.ts')
 const workerSource = worker.outputFiles[0].text;
 assertInlineSafe('worker', workerSource);
 
+const annotate = await bundle({ entryPoints: [path.join(root, 'page', 'annotate-worker.ts')] });
+const annotateSource = annotate.outputFiles[0].text;
+assertInlineSafe('annotate worker', annotateSource);
+
+const sources = { 'bctd:worker-source': workerSource, 'bctd:annotate-source': annotateSource };
 const main = await bundle({
   entryPoints: [path.join(root, 'page', 'main.ts')],
   plugins: [
     {
       name: 'worker-source',
       setup(build) {
-        build.onResolve({ filter: /^bctd:worker-source$/ }, (a) => ({
+        build.onResolve({ filter: /^bctd:(worker|annotate)-source$/ }, (a) => ({
           path: a.path,
           namespace: 'bctd',
         }));
-        build.onLoad({ filter: /.*/, namespace: 'bctd' }, () => ({
-          contents: `export default ${JSON.stringify(workerSource)};`,
+        build.onLoad({ filter: /.*/, namespace: 'bctd' }, (a) => ({
+          contents: `export default ${JSON.stringify(sources[a.path])};`,
           loader: 'js',
         }));
       },

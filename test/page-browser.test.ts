@@ -13,6 +13,7 @@ import { parseOutline } from '../src/outline/load.js';
 import { inputCells, inputsForKind, sectionsForKind } from '../src/outline/helpers.js';
 import type { Outline } from '../src/outline/schema.js';
 import { makePeriod } from '../src/period/periods.js';
+import { readWorkbook } from '../src/workbook/index.js';
 import { buildTemplate } from '../src/workbook/template.js';
 import { bctd, ROOT, tempDir, type CliRun } from './helpers/cli.js';
 import { fillTemplate } from './helpers/fill.js';
@@ -304,6 +305,25 @@ describe.skipIf(missing && !required)(`bctd page in Chromium${reason}`, () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'page.png'), fullPage: true });
+
+    // The annotated copy, as `validate --annotate` writes it: the issues sheet first, the
+    // unit's own sheets kept.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click(`article.card[data-file="${path.basename(files.bad!)}"] button.annotate`),
+    ]);
+    expect(download.suggestedFilename()).toBe('15665-xa-dan-luc-2022-6m-danh-dau-loi.xlsx');
+    const copy = path.join(dir, download.suggestedFilename());
+    await download.saveAs(copy);
+    const read = readWorkbook(new Uint8Array(readFileSync(copy)));
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.workbook.sheets.map((s) => s.name).slice(0, 3)).toEqual([
+        'Danh sách lỗi',
+        'Thông tin',
+        'Số liệu',
+      ]);
+    }
 
     // Dropping a corrected copy of a file again replaces its card instead of adding one.
     await page.setInputFiles('#file-input', [files.good!]);
