@@ -378,7 +378,8 @@ function resultCard(entry: Entry, r: FileResult, extra: Issue[]): HTMLElement {
     ),
     h('p', { class: 'advice' }, !valid ? T.hasErrors : warnings > 0 ? T.warningsOnly : T.noIssues),
   );
-  if (sorted.length > 0 && !workersRefused) {
+  // Only worth a copy when there are cells to mark (an unreadable file has none).
+  if (!workersRefused && sorted.some((i) => i.cell !== undefined)) {
     const button = h('button', { type: 'button', class: 'secondary annotate' }, T.annotate);
     button.addEventListener('click', () => annotate(entry, issues, button));
     card.append(h('p', { class: 'card-actions' }, button));
