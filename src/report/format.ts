@@ -1,28 +1,36 @@
 /**
- * Vietnamese date and number forms of ND30 that the report prints. Kept here until
- * src/text/dates.ts exports the same (nd30Date, nd30DraftDate, docNumber).
+ * The lines of ND30 that the report prints (Số, địa danh và ngày tháng, Kèm theo). The date and
+ * number forms themselves are src/text/dates.ts's, so the report, the template and lint share one
+ * rule for `ngày 05 tháng 7 năm 2022` and `Số: 05`.
  */
+import {
+  docNumber as textDocNumber,
+  nd30Date,
+  nd30DraftDate as textDraftDate,
+} from '../text/dates.js';
 import type { ReportDate } from './model.js';
 
-/** ND30 PL I, II.3.c: document numbers below 10 take a leading zero; 10 and above are not padded. */
+export { nd30Date };
+
+/**
+ * ND30 PL I, II.3.c: `05`, `125`. The number arrives as the text of `--number`; anything that is
+ * not a positive integer is printed as given rather than stopping the report.
+ */
 export function docNumber(n: number | string): string {
   const s = String(n).trim();
-  return /^[1-9]$/.test(s) ? `0${s}` : s;
+  return /^\d+$/.test(s) && Number(s) > 0 ? textDocNumber(Number(s)) : s;
 }
 
 /**
- * ND30 PL I, II.4.b: `ngày 05 tháng 7 năm 2022`: day below 10 and months 1-2 padded, March
- * onwards not (never `tháng 07`).
+ * Four plain spaces for the handwritten day and month of a draft: what the report has always
+ * printed (the generate test reads it back) and what lint's draft pattern accepts (any run of
+ * spaces, no-break spaces or dots after `ngày` and `tháng`).
  */
-export function nd30Date(date: { year: number; month: number; day: number }): string {
-  const day = date.day < 10 ? `0${date.day}` : String(date.day);
-  const month = date.month <= 2 ? `0${date.month}` : String(date.month);
-  return `ngày ${day} tháng ${month} năm ${date.year}`;
-}
+export const REPORT_DRAFT_GAP = '    ';
 
 /** Mẫu 1.4 before signing: day and month left blank for the clerk to write in. */
 export function nd30DraftDate(year: number): string {
-  return `ngày    tháng    năm ${year}`;
+  return textDraftDate(year, REPORT_DRAFT_GAP);
 }
 
 export function reportDate(date: ReportDate): string {

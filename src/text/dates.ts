@@ -53,12 +53,12 @@ export function nd30Date(d: CalendarDate): string {
  */
 export const DRAFT_DATE_GAP = '\u00A0'.repeat(8);
 
-/** `ngày ␣␣␣␣␣␣␣␣ tháng ␣␣␣␣␣␣␣␣ năm 2022` (gaps of `DRAFT_DATE_GAP`). */
-export function nd30DraftDate(year: number): string {
+/** `ngày ␣␣␣␣␣␣␣␣ tháng ␣␣␣␣␣␣␣␣ năm 2022` (gaps of `DRAFT_DATE_GAP` unless `gap` is given). */
+export function nd30DraftDate(year: number, gap: string = DRAFT_DATE_GAP): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new RangeError(`nd30DraftDate: not a four-digit year: ${year}`);
   }
-  return `ngày${DRAFT_DATE_GAP}tháng${DRAFT_DATE_GAP}năm ${year}`;
+  return `ngày${gap}tháng${gap}năm ${year}`;
 }
 
 /** Document number: Arabic digits, a leading zero below 10 (ND30 PL I, II.3.c): `05`, `125`. */
