@@ -16,8 +16,8 @@ import { renderReport } from '../report/pack.js';
 import { reportsDir, type Workspace } from '../workspace/workspace.js';
 import { buildNarratives } from './generate-narratives.js';
 import {
-  previousRollup,
-  readPeriodSubmissions,
+  previousRollupAsync,
+  readPeriodSubmissionsAsync,
   resolvePeriod,
   rollupOf,
   type InputFile,
@@ -35,6 +35,8 @@ export interface GenerateRequest {
   narratives?: string | undefined;
   rollup?: string | undefined;
   pdf: boolean;
+  /** `--jobs`: worker threads for reading the submissions (undefined: by batch size). */
+  jobs?: number | undefined;
 }
 
 export interface LeftOut {
@@ -109,8 +111,8 @@ export async function generateReport(
     draft || issued === undefined ? { year: issued?.year ?? period.year, draft: true } : issued;
   const number = draft || req.number === undefined ? null : String(req.number);
 
-  const read = readPeriodSubmissions(ws, outline, period, progress);
-  const prev = previousRollup(ws, outline, period);
+  const read = await readPeriodSubmissionsAsync(ws, outline, period, { jobs: req.jobs, progress });
+  const prev = await previousRollupAsync(ws, outline, period, req.jobs);
   const rollup = rollupOf(ws, outline, read, prev?.rollup);
   const warnings = [...read.notes];
   for (const w of rollup.warnings) warnings.push(w.message);

@@ -26,6 +26,8 @@ import type { ReadLimits } from '../workbook/types.js';
 import type { Limits } from '../workspace/config.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline } from './outline.js';
+import { createValidatorPool, jobsFor, mapOrdered } from './pool.js';
+import type { ValidateContext } from './validate.js';
 
 /** What a unit may send: the wrong formats are read too, so the unit is told, not counted missing. */
 export const SUBMISSION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
@@ -122,44 +124,127 @@ export function readPeriodSubmissions(
   period: Period,
   progress?: (done: number, total: number, label: string) => void,
 ): PeriodSubmissions {
-  const dir = submissionsDir(ws, period.id);
-  const ledger = readLedger(dir, period.id);
-  const files = listSubmissionFiles(dir);
-  const codes = new Set(ws.units.map((u) => u.code));
-  const submissions: Submission[] = [];
-  const inputs: InputFile[] = [];
-  const receipts: Record<string, Receipt> = {};
-  const attribution: Record<string, string> = {};
-  const notes: string[] = [];
-  files.forEach((file, i) => {
-    progress?.(i, files.length, path.basename(file));
+  const acc = startPeriod(ws, period);
+  acc.files.forEach((file, i) => {
+    progress?.(i, acc.files.length, path.basename(file));
     const bytes = readBytes(file);
-    const sub = validateBytes(ws, outline, period, file, bytes);
-    submissions.push(sub);
-    const base = path.basename(file, path.extname(file));
-    // receive names files by unit code: that names the unit of a file too broken to say so.
-    if (sub.unit === null && codes.has(base)) attribution[file] = base;
-    const unit = sub.unit?.code ?? attribution[file] ?? null;
-    const errors = sub.issues.filter((x) => x.severity === 'error').length;
-    inputs.push({
-      file,
-      sha256: sub.sha256 as string,
-      unit,
-      valid: sub.valid,
-      errors,
-      warnings: sub.issues.length - errors,
-    });
-    if (unit === null) return;
-    const entry = currentEntry(ledger, unit);
-    const day = entry && entry.sha256 === sub.sha256 ? receivedDay(entry.received_at) : null;
-    if (day !== null) receipts[unit] = { receivedOn: day, source: 'ledger' };
-    else
-      notes.push(
-        `Tệp ${path.basename(file)} không có trong sổ nhận (${path.basename(dir)}/nhan.yaml): ` +
-          `thời hạn nộp được xét theo "Ngày lập" trong sheet Thông tin. Dùng "bctd receive" để nhận tệp.`,
-      );
+    record(acc, file, validateBytes(ws, outline, period, file, bytes));
   });
-  progress?.(files.length, files.length, '');
+  progress?.(acc.files.length, acc.files.length, '');
+  return finishPeriod(acc);
+}
+
+/**
+ * The same as readPeriodSubmissions, on `jobs` worker threads when there are many files
+ * (`--jobs`; each file bounded by `limits.seconds_per_file`). Files are read as workers free
+ * up and only their Submissions are kept, so a province or the country stays in bounded memory.
+ */
+export async function readPeriodSubmissionsAsync(
+  ws: Workspace,
+  outline: Outline,
+  period: Period,
+  opts: {
+    jobs?: number | undefined;
+    progress?: ((done: number, total: number, label: string) => void) | undefined;
+  } = {},
+): Promise<PeriodSubmissions> {
+  const acc = startPeriod(ws, period);
+  const { files } = acc;
+  const jobs = jobsFor(opts.jobs, files.length);
+  if (jobs <= 1) return readPeriodSubmissions(ws, outline, period, opts.progress);
+  const pool = createValidatorPool({ jobs, secondsPerFile: ws.config.limits.seconds_per_file });
+  const ctx: ValidateContext = {
+    outlines: (id) => (id === outline.id ? outline : builtinOutline(id)),
+    outline,
+    units: ws.units,
+    period,
+    limits: readLimits(ws.config.limits),
+  };
+  let done = 0;
+  try {
+    await mapOrdered(
+      files,
+      jobs * 2,
+      async (file) => {
+        opts.progress?.(done, files.length, path.basename(file));
+        const bytes = readBytes(file);
+        // Hashed before the worker takes ownership of the bytes.
+        const hash = sha256(bytes);
+        const sub = await pool.validate(bytes, file, ctx);
+        sub.sha256 = hash;
+        return sub;
+      },
+      (sub, i) => {
+        record(acc, files[i] as string, sub);
+        done++;
+      },
+    );
+  } finally {
+    await pool.close();
+  }
+  opts.progress?.(files.length, files.length, '');
+  return finishPeriod(acc);
+}
+
+interface PeriodAcc {
+  period: Period;
+  dir: string;
+  ledger: Ledger;
+  files: string[];
+  codes: Set<string>;
+  submissions: Submission[];
+  inputs: InputFile[];
+  receipts: Record<string, Receipt>;
+  attribution: Record<string, string>;
+  notes: string[];
+}
+
+function startPeriod(ws: Workspace, period: Period): PeriodAcc {
+  const dir = submissionsDir(ws, period.id);
+  return {
+    period,
+    dir,
+    ledger: readLedger(dir, period.id),
+    files: listSubmissionFiles(dir),
+    codes: new Set(ws.units.map((u) => u.code)),
+    submissions: [],
+    inputs: [],
+    receipts: {},
+    attribution: {},
+    notes: [],
+  };
+}
+
+/** Files one validated workbook: its unit, its counts and its receipt day. */
+function record(acc: PeriodAcc, file: string, sub: Submission): void {
+  const { ledger, dir, receipts, attribution, notes } = acc;
+  acc.submissions.push(sub);
+  const base = path.basename(file, path.extname(file));
+  // receive names files by unit code: that names the unit of a file too broken to say so.
+  if (sub.unit === null && acc.codes.has(base)) attribution[file] = base;
+  const unit = sub.unit?.code ?? attribution[file] ?? null;
+  const errors = sub.issues.filter((x) => x.severity === 'error').length;
+  acc.inputs.push({
+    file,
+    sha256: sub.sha256 as string,
+    unit,
+    valid: sub.valid,
+    errors,
+    warnings: sub.issues.length - errors,
+  });
+  if (unit === null) return;
+  const entry = currentEntry(ledger, unit);
+  const day = entry && entry.sha256 === sub.sha256 ? receivedDay(entry.received_at) : null;
+  if (day !== null) receipts[unit] = { receivedOn: day, source: 'ledger' };
+  else
+    notes.push(
+      `Tệp ${path.basename(file)} không có trong sổ nhận (${path.basename(dir)}/nhan.yaml): ` +
+        `thời hạn nộp được xét theo "Ngày lập" trong sheet Thông tin. Dùng "bctd receive" để nhận tệp.`,
+    );
+}
+
+function finishPeriod(acc: PeriodAcc): PeriodSubmissions {
+  const { period, dir, ledger, submissions, inputs, receipts, attribution, notes } = acc;
   return { period, dir, ledger, submissions, files: inputs, receipts, attribution, notes };
 }
 
@@ -194,6 +279,20 @@ export function previousRollup(
   const dir = submissionsDir(ws, prev.id);
   if (listSubmissionFiles(dir).length === 0) return undefined;
   const read = readPeriodSubmissions(ws, outline, prev);
+  return { rollup: rollupOf(ws, outline, read), read };
+}
+
+/** previousRollup on worker threads (see readPeriodSubmissionsAsync). */
+export async function previousRollupAsync(
+  ws: Workspace,
+  outline: Outline,
+  period: Period,
+  jobs?: number,
+): Promise<{ rollup: Rollup; read: PeriodSubmissions } | undefined> {
+  const prev = samePeriodLastYear(period, ws.config.periodSettings);
+  const dir = submissionsDir(ws, prev.id);
+  if (listSubmissionFiles(dir).length === 0) return undefined;
+  const read = await readPeriodSubmissionsAsync(ws, outline, prev, { jobs });
   return { rollup: rollupOf(ws, outline, read), read };
 }
 

@@ -33,6 +33,7 @@ export async function run(
       narratives: opts.narratives,
       rollup: opts.rollup,
       pdf: opts.pdf,
+      jobs: opts.jobs,
     },
     ctx.now,
     ctx.cwd,
