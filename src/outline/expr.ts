@@ -133,6 +133,9 @@ function describeToken(tok: Token): string {
   return `"${tok.text}"`;
 }
 
+/** Nesting that any real formula stays far below, and far above what the stack can take. */
+const MAX_DEPTH = 200;
+
 /** Parses an expression. Never throws; a problem comes back with its column. */
 export function parseExpr(text: string): ParseResult {
   const lexed = tokenize(text);
@@ -204,17 +207,23 @@ export function parseExpr(text: string): ParseResult {
     }
   }
 
+  // Every level of brackets, calls and signs passes through unary(): bounding it keeps a
+  // hostile outline (`((((...1))))` 100 000 deep) an error with a column, not a stack overflow.
+  let depth = 0;
   function unary(): Expr {
     const tok = peek();
+    if (++depth > MAX_DEPTH)
+      error(`Biểu thức lồng quá sâu (quá ${MAX_DEPTH} tầng ngoặc hoặc dấu)`, tok.column);
+    let out: Expr;
     if (isOp(tok, '-')) {
       next();
-      return { kind: 'neg', arg: unary(), column: tok.column };
-    }
-    if (isOp(tok, '+')) {
+      out = { kind: 'neg', arg: unary(), column: tok.column };
+    } else if (isOp(tok, '+')) {
       next();
-      return unary();
-    }
-    return primary();
+      out = unary();
+    } else out = primary();
+    depth--;
+    return out;
   }
 
   function primary(): Expr {
@@ -510,7 +519,8 @@ export function formatExpr(e: Expr): string {
       const l = formatExpr(e.left);
       const r = formatExpr(e.right);
       // Left-associative: the right operand needs brackets at equal precedence (8 - (3 - 2)).
-      const lt = prec(e.left) < p ? `(${l})` : l;
+      // Comparisons do not chain at all, so a comparison inside one is bracketed on either side.
+      const lt = prec(e.left) < p || (e.kind === 'compare' && prec(e.left) === p) ? `(${l})` : l;
       const rt = prec(e.right) <= p ? `(${r})` : r;
       return `${lt} ${e.op} ${rt}`;
     }
