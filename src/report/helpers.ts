@@ -240,7 +240,12 @@ export function renderOutlineText(
 ): string {
   try {
     const t = hb.compile(source, { noEscape: true, strict: true });
-    return t(vars).normalize('NFC');
+    // A helper's text that ends a sentence itself (an indicator's note: "... bằng lời.") put
+    // before the template's own full stop would print "..": one stop is kept. An ellipsis and
+    // the closing "./." are left alone.
+    return t(vars)
+      .normalize('NFC')
+      .replace(/([^.])\.\.(?![./])/g, '$1.');
   } catch (e) {
     throw new BctdError(
       'outline-invalid',

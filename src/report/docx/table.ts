@@ -10,6 +10,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { textWidthTwips } from '../measure.js';
 import type { Align, HeaderCell, TableModel } from '../model.js';
 import { STYLE } from './styles.js';
 
@@ -33,6 +34,72 @@ export function columnTwips(relative: readonly number[], total: number): number[
   return out;
 }
 
+/** Left and right cell margins, in twips (0.15 cm each). */
+const CELL_MARGIN = 85;
+
+/**
+ * The narrowest each column may be so that no word breaks inside it: a clerk objects to `ST`
+ * over `T` in a header, or `125.71` over `0` in a figure. The longest word of each header cell
+ * that spans one column (bold) and of each body cell (regular, words up to 12 characters; a
+ * longer one is prose that may wrap) plus both cell margins and a little slack for the
+ * renderer's rounding.
+ */
+export function minimumTwips(model: TableModel, sizePt: number): number[] {
+  const min = model.columns.map(() => 0);
+  const fit = (col: number, text: string, bold: boolean) => {
+    for (const w of text.split(/\s+/)) {
+      if (w === '' || (!bold && w.length > 12)) continue;
+      const need = textWidthTwips(w, sizePt, { bold }) + 2 * CELL_MARGIN + 40;
+      if (need > (min[col] ?? 0)) min[col] = need;
+    }
+  };
+  const covered = new Array<number>(min.length).fill(0);
+  for (const cells of model.header) {
+    let col = 0;
+    for (const raw of cells) {
+      while (col < min.length && (covered[col] ?? 0) > 0) col++;
+      const c: HeaderCell = typeof raw === 'string' ? { text: raw } : raw;
+      const span = c.colSpan ?? 1;
+      if (span === 1) fit(col, c.text, true);
+      for (let k = col; k < col + span; k++) covered[k] = c.rowSpan ?? 1;
+      col += span;
+    }
+    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
+  }
+  for (const row of [...model.rows, ...(model.total ? [model.total] : [])])
+    row.forEach((text, i) => fit(i, text, false));
+  return min;
+}
+
+/**
+ * Widths from `columnTwips`, then every column below its minimum is raised to it, the twips
+ * taken from the columns with room to spare in proportion to that room. When the minima alone
+ * exceed the width the proportional widths are kept (the words then wrap, as before).
+ */
+export function fittedTwips(
+  relative: readonly number[],
+  minimum: readonly number[],
+  total: number,
+): number[] {
+  const base = columnTwips(relative, total);
+  const need = minimum.reduce((a, b) => a + b, 0);
+  if (need > total) return base;
+  const out = base.map((w, i) => Math.max(w, minimum[i] ?? 0));
+  let excess = out.reduce((a, b) => a + b, 0) - total;
+  if (excess <= 0) return base;
+  const room = out.map((w, i) => Math.max(0, w - (minimum[i] ?? 0)));
+  const spare = room.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < out.length; i++) {
+    const take = Math.min(room[i] ?? 0, Math.ceil(((room[i] ?? 0) / spare) * excess));
+    out[i] = (out[i] ?? 0) - take;
+  }
+  excess = out.reduce((a, b) => a + b, 0) - total;
+  // Rounding: settle the last twips on the widest column, so grid and cells sum to `total`.
+  const widest = out.indexOf(Math.max(...out));
+  out[widest] = (out[widest] ?? 0) - excess;
+  return out;
+}
+
 function para(text: string, align: Align, bold: boolean) {
   return new Paragraph({
     style: STYLE.table,
@@ -48,9 +115,10 @@ function para(text: string, align: Align, bold: boolean) {
  * says (right for figures), a bold total row. Widths in dxa on the grid and on every cell with a
  * fixed layout (LibreOffice ignores them otherwise).
  */
-export function reportTable(model: TableModel, width: number): Table {
-  const widths = columnTwips(
+export function reportTable(model: TableModel, width: number, sizePt = 12): Table {
+  const widths = fittedTwips(
     model.columns.map((c) => c.width),
+    minimumTwips(model, sizePt),
     width,
   );
   const span = (from: number, n: number) => widths.slice(from, from + n).reduce((a, b) => a + b, 0);
