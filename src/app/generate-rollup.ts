@@ -4,36 +4,23 @@
  * with bctd like any unit's file. Built with the template writer (same layout and stamp), then
  * the totals are typed in as values: numbers as numbers, text as text, never formulas.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Rollup } from '../aggregate/types.js';
 import { inputCells } from '../outline/helpers.js';
 import type { Outline } from '../outline/schema.js';
 import { ymdFromDate, type Period } from '../period/periods.js';
+import { slugify } from '../text/labels.js';
 import { SINGLE } from '../validate/submission.js';
 import { buildTemplate, DATA_HEADERS, INFO_LABELS, SHEET } from '../workbook/template.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { packageRoot } from './paths.js';
+import { packageVersion } from './paths.js';
 
 /** The unit kind the district reports as at the next level (its units.yaml lists it so). */
 export const ROLLUP_KIND = 'huyen';
 
-/** `TRIEU_SON` from `Triệu Sơn`: a stable code for the issuing agency. */
+/** `TRIEU_SON` from `Triệu Sơn`: a stable code for the issuing agency (its file-name slug). */
 export function agencyUnitCode(place: string): string {
-  return place
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
-function version(): string {
-  const file = path.join(packageRoot(), 'package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  return slugify(place).toUpperCase().replace(/-/g, '_');
 }
 
 const key = (s: unknown) =>
@@ -64,7 +51,7 @@ export async function buildRollupWorkbook(
     outline: wide,
     unit,
     period,
-    generator: `bctd ${version()}`,
+    generator: `bctd ${packageVersion()}`,
     now: ymdFromDate(now),
   });
   const wb = new ExcelJS.Workbook();

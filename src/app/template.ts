@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BctdError } from '../issues/errors.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -15,7 +15,7 @@ import { expectedUnits, unitActiveIn, type Unit } from '../period/units.js';
 import { levenshtein, slugify } from '../text/labels.js';
 import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { loadOutlineFor } from './outline.js';
-import { packageRoot } from './paths.js';
+import { packageVersion } from './paths.js';
 
 export interface TemplateRequest {
   cwd: string;
@@ -53,17 +53,6 @@ export function templateFileName(unit: Pick<Unit, 'code' | 'name'>, period: Peri
   // The code as written in units.yaml when it is safe in a file name on every system.
   const code = /^[A-Za-z0-9_.-]+$/.test(unit.code) ? unit.code : slugify(unit.code) || 'don-vi';
   return `${code}${slug === '' ? '' : `-${slug}`}-${period.id}.xlsx`;
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /**

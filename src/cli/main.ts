@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
+import { packageVersion } from '../app/paths.js';
 import { BctdError, EXIT, type ExitCode } from '../issues/errors.js';
 import type { CliContext, CommandResult } from './context.js';
 import { buildProgram, InvalidOptionValue } from './program.js';
 import { renderError, type ErrorReport } from './reporters/error.js';
-
-/** The package version, read once from package.json beside dist/. */
-export function packageVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-}
 
 /** Does argv ask for JSON output? Needed before commander has parsed anything. */
 function wantsJson(argv: readonly string[]): boolean {

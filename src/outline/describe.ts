@@ -5,6 +5,7 @@
  */
 import { formatExpr, parseExpr } from './expr.js';
 import { flattenSections, inputCells } from './helpers.js';
+import { formatNumber } from '../text/numbers.js';
 import type {
   AppendixTableDef,
   IndicatorDef,
@@ -122,12 +123,8 @@ const OP_WORDS: Record<Target['op'], string> = {
   '~': 'khoảng',
 };
 
-/** Vietnamese number: 1,7 and 100.000. */
-export function formatNumberVi(v: number): string {
-  const [int, frac] = String(Math.abs(v)).split('.');
-  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${v < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `,${frac}`}`;
-}
+/** Vietnamese number as the outline writes it (1,7 and 100.000): every decimal it has, up to 6. */
+const formatNumberVi = (v: number): string => formatNumber(v, 6);
 
 export function kindLabels(outline: Outline, kinds: readonly string[]): string {
   return kinds.map((k) => outline.unit_kinds[k] ?? k).join(', ');
