@@ -60,12 +60,28 @@ function decoderFor(bytes: Uint8Array): { decoder: TextDecoder; skip: number } {
 }
 
 /**
- * Streams one XML part through saxes. Any DOCTYPE is refused before anything in it is
- * used: saxes never fetches external entities, but refusing the DTD outright also rules out
- * entity expansion and keeps the rule simple to state ("no DTD in an OOXML part"). Entities
- * other than the five predefined ones and character references are therefore errors.
+ * Parses one XML part. Any DOCTYPE is refused before anything in it is used: external
+ * entities are never fetched, and refusing the DTD outright also rules out entity expansion
+ * and keeps the rule simple to state ("no DTD in an OOXML part"). Entities other than the five
+ * predefined ones and character references are therefore errors.
+ *
+ * Parts up to CHUNK (every part of a unit's workbook) go through `scanXml`, a scanner over the
+ * decoded string that allocates only the names, attributes and texts the handlers receive: the
+ * reader spent most of its time inside the general-purpose parser. Larger parts stream through
+ * saxes in chunks, so a 64 MB part never becomes one huge string.
  */
 export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void {
+  const { decoder, skip } = decoderFor(bytes);
+  if (bytes.length <= CHUNK) {
+    let text: string;
+    try {
+      text = decoder.decode(skip ? bytes.subarray(skip) : bytes);
+    } catch (err) {
+      throw new ReadAbort('xml-malformed', String((err as Error).message).slice(0, 200), part);
+    }
+    scanXml(text, part, h);
+    return;
+  }
   const parser = new SaxesParser({ position: false });
   parser.on('doctype', () => {
     throw new ReadAbort('xml-dtd', 'DOCTYPE in part', part);
@@ -85,14 +101,7 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
     parser.on('text', text);
     parser.on('cdata', text);
   }
-  const { decoder, skip } = decoderFor(bytes);
   try {
-    if (bytes.length <= CHUNK) {
-      // Most parts of a unit's workbook are a few kilobytes: one call, no stream state.
-      parser.write(decoder.decode(skip ? bytes.subarray(skip) : bytes));
-      parser.close();
-      return;
-    }
     for (let i = skip; i < bytes.length; i += CHUNK) {
       const end = Math.min(i + CHUNK, bytes.length);
       parser.write(decoder.decode(bytes.subarray(i, end), { stream: end < bytes.length }));
@@ -102,4 +111,215 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
     if (err instanceof ReadAbort) throw err;
     throw new ReadAbort('xml-malformed', String((err as Error).message).slice(0, 200), part);
   }
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML 1.0 `Char`: what a character reference may name. */
+function xmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+const enum Ws {
+  None,
+  Line,
+  Attr,
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** A character that ends a name: whitespace, `/`, `>`, `=`, quotes, `<`, `&`. */
+const endsName = (c: number): boolean =>
+  c <= 32 || c === 47 || c === 62 || c === 61 || c === 34 || c === 39 || c === 60 || c === 38;
+
+/**
+ * A well-formedness scanner for one part, emitting the events saxes emits (open, close after
+ * open for a self-closing tag, text and CDATA as text) and rejecting what saxes rejects in
+ * practice: DOCTYPE (xml-dtd), mismatched or unclosed tags, text or a second element outside
+ * the root, duplicate attributes or ones without whitespace between them, `<` in an attribute
+ * value, `]]>` in text, unknown entities and character references to non-characters. Line
+ * ends are normalised (CRLF and CR to LF) and attribute whitespace to spaces, as XML requires.
+ * Exported for the differential test against saxes.
+ */
+export function scanXml(s: string, part: string, h: XmlHandlers): void {
+  const bad = (why: string): never => {
+    throw new ReadAbort('xml-malformed', why, part);
+  };
+  const n = s.length;
+  const stack: string[] = [];
+  let rootSeen = false;
+  const onText = h.text;
+  const onClose = h.close;
+  // Next `&`, `\r` and `]]>` at or after the cursor, found once and reused: searching again at
+  // every text node would make the scan quadratic on a part with none of them.
+  let nextAmp = -2;
+  let nextCr = -2;
+  let nextCdEnd = -2;
+  const after = (needle: string, from: number, cached: number): number =>
+    cached !== -1 && cached < from ? s.indexOf(needle, from) : cached;
+
+  /**
+   * Raw text with line ends normalised (`Ws.Line`), or, in an attribute value, each whitespace
+   * character (a CRLF pair counts as one) made a space (`Ws.Attr`); characters written as
+   * references are kept as they are.
+   */
+  const raw = (from: number, to: number, ws: Ws): string => {
+    const t = s.slice(from, to);
+    if (ws === Ws.Line) return t.replace(/\r\n?/g, '\n');
+    if (ws === Ws.Attr) return /[\t\n\r]/.test(t) ? t.replace(/\r\n|[\t\n\r]/g, ' ') : t;
+    return t;
+  };
+  /** Text or attribute value between `from` and `to` with entities and whitespace resolved. */
+  const decode = (from: number, to: number, hasAmp: boolean, ws: Ws): string => {
+    if (!hasAmp) return raw(from, to, ws);
+    let out = '';
+    let i = from;
+    for (;;) {
+      const a = s.indexOf('&', i);
+      if (a < 0 || a >= to) return out + raw(i, to, ws);
+      out += raw(i, a, ws);
+      const semi = s.indexOf(';', a);
+      if (semi < 0 || semi >= to || semi - a > 12) bad('unterminated entity');
+      const name = s.slice(a + 1, semi);
+      const known = PREDEFINED[name];
+      if (known !== undefined) out += known;
+      else if (name.charCodeAt(0) === 35) {
+        const hex = name.charCodeAt(1) === 120;
+        const digits = name.slice(hex ? 2 : 1);
+        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) bad('malformed character entity');
+        const cp = parseInt(digits, hex ? 16 : 10);
+        if (!xmlChar(cp)) bad('malformed character entity');
+        out += String.fromCodePoint(cp);
+      } else bad(`undefined entity: ${name.slice(0, 40)}`);
+      i = semi + 1;
+    }
+  };
+
+  let i = 0;
+  while (i < n) {
+    const lt = s.indexOf('<', i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) {
+      if (stack.length === 0) {
+        for (let k = i; k < end; k++) {
+          if (!isSpace(s.charCodeAt(k))) bad('text data outside of root node');
+        }
+      } else {
+        nextCdEnd = after(']]>', i, nextCdEnd);
+        if (nextCdEnd >= 0 && nextCdEnd < end) bad('the string "]]>" is disallowed in char data');
+        nextAmp = after('&', i, nextAmp);
+        nextCr = after('\r', i, nextCr);
+        const hasAmp = nextAmp >= 0 && nextAmp < end;
+        const hasCr = nextCr >= 0 && nextCr < end;
+        if (onText) onText(decode(i, end, hasAmp, hasCr ? Ws.Line : Ws.None));
+        else if (hasAmp) decode(i, end, true, Ws.None);
+      }
+    }
+    if (lt < 0) break;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 47) {
+      // </name>
+      const gt = s.indexOf('>', lt + 2);
+      if (gt < 0) bad('unclosed closing tag');
+      let e = gt;
+      while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
+      const name = s.slice(lt + 2, e);
+      const open = stack.pop();
+      if (open === undefined || open !== name) bad(`unexpected close tag: ${name.slice(0, 40)}`);
+      if (onClose) onClose(localName(name));
+      i = gt + 1;
+      continue;
+    }
+    if (c === 63) {
+      // <?pi ?>
+      const q = s.indexOf('?>', lt + 2);
+      if (q < 0) bad('unclosed processing instruction');
+      i = q + 2;
+      continue;
+    }
+    if (c === 33) {
+      // `<!` then `--` (not the literal "<!--": the offline page inlines this code in a <script>).
+      if (s.startsWith('--', lt + 2)) {
+        const q = s.indexOf('-->', lt + 4);
+        if (q < 0) bad('unclosed comment');
+        i = q + 3;
+        continue;
+      }
+      if (s.startsWith('<![CDATA[', lt)) {
+        if (stack.length === 0) bad('CDATA outside of root node');
+        const q = s.indexOf(']]>', lt + 9);
+        if (q < 0) bad('unclosed CDATA section');
+        if (onText) {
+          nextCr = after('\r', lt + 9, nextCr);
+          onText(raw(lt + 9, q, nextCr >= 0 && nextCr < q ? Ws.Line : Ws.None));
+        }
+        i = q + 3;
+        continue;
+      }
+      if (s.startsWith('<!DOCTYPE', lt)) throw new ReadAbort('xml-dtd', 'DOCTYPE in part', part);
+      bad('unexpected <!');
+    }
+    // <name attr="v" ...> or <name .../>
+    let j = lt + 1;
+    while (j < n && !endsName(s.charCodeAt(j))) j++;
+    if (j === lt + 1) bad('disallowed character in tag name');
+    const first = s.charCodeAt(lt + 1);
+    if ((first >= 48 && first <= 57) || first === 45 || first === 46)
+      bad('disallowed character in tag name');
+    const name = s.slice(lt + 1, j);
+    if (stack.length === 0 && rootSeen) bad('documents may contain only one root');
+    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    let selfClosing = false;
+    for (;;) {
+      const ws = j;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) bad(`unclosed tag: ${name.slice(0, 40)}`);
+      const d = s.charCodeAt(j);
+      if (d === 62) {
+        j++;
+        break;
+      }
+      if (d === 47) {
+        if (s.charCodeAt(j + 1) !== 62) bad('forward-slash in opening tag not followed by >');
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === ws) bad('no whitespace between attributes');
+      const an = j;
+      while (j < n && !endsName(s.charCodeAt(j))) j++;
+      if (j === an) bad('disallowed character in attribute name');
+      const aname = s.slice(an, j);
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (s.charCodeAt(j) !== 61) bad('attribute without value');
+      j++;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      const quote = s.charCodeAt(j);
+      if (quote !== 34 && quote !== 39) bad('unquoted attribute value');
+      const close = s.indexOf(quote === 34 ? '"' : "'", j + 1);
+      if (close < 0) bad('unclosed attribute value');
+      const lt2 = s.indexOf('<', j + 1);
+      if (lt2 >= 0 && lt2 < close) bad('disallowed character in attribute value');
+      if (aname in attrs) bad(`duplicate attribute: ${aname.slice(0, 40)}`);
+      nextAmp = after('&', j + 1, nextAmp);
+      attrs[aname] = decode(j + 1, close, nextAmp >= 0 && nextAmp < close, Ws.Attr);
+      j = close + 1;
+    }
+    rootSeen = true;
+    const local = localName(name);
+    h.open(local, attrs, selfClosing);
+    if (selfClosing) {
+      if (onClose) onClose(local);
+    } else stack.push(name);
+    i = j;
+  }
+  if (stack.length > 0) bad(`unclosed tag: ${(stack[stack.length - 1] ?? '').slice(0, 40)}`);
+  if (!rootSeen) bad('document must contain a root element');
 }
