@@ -162,6 +162,7 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
   let nextAmp = -2;
   let nextCr = -2;
   let nextCdEnd = -2;
+  let nextLtInValue = -2;
   const after = (needle: string, from: number, cached: number): number =>
     cached !== -1 && cached < from ? s.indexOf(needle, from) : cached;
 
@@ -305,8 +306,9 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
       if (quote !== 34 && quote !== 39) bad('unquoted attribute value');
       const close = s.indexOf(quote === 34 ? '"' : "'", j + 1);
       if (close < 0) bad('unclosed attribute value');
-      const lt2 = s.indexOf('<', j + 1);
-      if (lt2 >= 0 && lt2 < close) bad('disallowed character in attribute value');
+      nextLtInValue = after('<', j + 1, nextLtInValue);
+      if (nextLtInValue >= 0 && nextLtInValue < close)
+        bad('disallowed character in attribute value');
       if (aname in attrs) bad(`duplicate attribute: ${aname.slice(0, 40)}`);
       nextAmp = after('&', j + 1, nextAmp);
       attrs[aname] = decode(j + 1, close, nextAmp >= 0 && nextAmp < close, Ws.Attr);
