@@ -21,11 +21,22 @@ import type { IndicatorResult, Rollup, UnitRecord, UnitStatus } from './types.js
 
 export type Cell = string | number | null;
 
+/** What a row is about: an indicator, an input or a unit, by code. */
+export interface RowSource {
+  from: 'indicators' | 'inputs' | 'units';
+  code: string;
+}
+
 export interface AppendixRowsResult {
   header: string[];
   rows: Cell[][];
   /** Index in `rows` of the closing total row, or null. */
   totalRow: number | null;
+  /**
+   * Per row of `rows`, what it is about (null for the total row): the report formats each
+   * number with that indicator's or input's decimals.
+   */
+  sources: (RowSource | null)[];
 }
 
 export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
@@ -70,6 +81,7 @@ export function assessmentText(res: IndicatorResult): string | null {
 }
 
 interface Row {
+  source: RowSource;
   /** Values for `input` and `formula` columns. */
   lookup: Lookup;
   builtin: (key: NonNullable<AppendixColumn['key']>, col: AppendixColumn) => Cell;
@@ -103,6 +115,7 @@ function indicatorRow(
   const target = (col: AppendixColumn): YearTarget | undefined =>
     col.year !== undefined ? targetFor(def, col.year) : nextTarget(def, year);
   return {
+    source: { from: 'indicators', code: def.code },
     lookup,
     member: () => null,
     total: () => null,
@@ -164,6 +177,7 @@ function inputRow(outline: Outline, rollup: Rollup, def: InputDef, index: number
   const value = t?.asked ? (t.values[main] ?? null) : null;
   const previous = t?.previous?.[main] ?? null;
   return {
+    source: { from: 'inputs', code: def.code },
     lookup,
     member: (m) => (t?.asked ? (t.values[m] ?? null) : null),
     total: () => value,
@@ -205,6 +219,7 @@ function unitRow(outline: Outline, unit: UnitRecord, index: number): Row {
     return counted ? (v === null ? 0 : 1) : v;
   };
   return {
+    source: { from: 'units', code: unit.code },
     lookup,
     member: () => null,
     total: () => null,
@@ -289,6 +304,7 @@ export function appendixTable(
     return evalCell(exprs[i], row.lookup);
   };
   const body = rows.map((row) => cols.map((col, i) => cellOf(row, col, i)));
+  const sources: (RowSource | null)[] = rows.map((r) => r.source);
 
   let totalRow: number | null = null;
   if (table.total_row !== undefined && src.from !== 'indicators') {
@@ -326,10 +342,11 @@ export function appendixTable(
       return evalCell(exprs[i], sum);
     });
     body.push(totals);
+    sources.push(null);
     totalRow = body.length - 1;
   }
 
-  return { header: cols.map((c) => c.label), rows: body, totalRow };
+  return { header: cols.map((c) => c.label), rows: body, totalRow, sources };
 }
 
 /**
@@ -348,5 +365,10 @@ export function completenessTable(rollup: Rollup, outline: Outline): AppendixRow
       : `${String(u.receivedOn.day).padStart(2, '0')}/${String(u.receivedOn.month).padStart(2, '0')}/${u.receivedOn.year}`,
     u.status === 'co-loi' || u.status === 'sai-dinh-dang' ? u.errors : null,
   ]);
-  return { header, rows, totalRow: null };
+  return {
+    header,
+    rows,
+    totalRow: null,
+    sources: rollup.units.map((u) => ({ from: 'units', code: u.code })),
+  };
 }

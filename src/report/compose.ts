@@ -3,22 +3,24 @@
  * pure, so a test can compose a report from a literal roll-up and read its text without a DOCX.
  * The layout rules themselves live in the renderer; this module decides what is said.
  */
-import type { IndicatorResult, InputTotal, Rollup, UnitRecord } from '../aggregate/types.js';
+import {
+  appendixTable as appendixCells,
+  completenessTable,
+  type Cell,
+  type RowSource,
+} from '../aggregate/appendix.js';
+import type { Rollup } from '../aggregate/types.js';
 import { flattenSections, type FlatSection } from '../outline/helpers.js';
-import type { AppendixColumn, AppendixTableDef, IndicatorDef, Outline } from '../outline/schema.js';
+import type { AppendixColumn, AppendixTableDef, Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import { formatNumber, formatPercent } from '../text/numbers.js';
 import { kemTheoLine } from './format.js';
 import {
   createHandlebars,
-  formatIndicatorValue,
   formatInputValue,
-  indicatorAssessment,
   indicatorComparison,
   indicatorSentence,
-  indicatorText,
   renderOutlineText,
-  targetShort,
 } from './helpers.js';
 import {
   fontSizes,
@@ -222,7 +224,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
       ...(def.note
         ? [{ kind: 'paragraph', runs: [{ text: def.note, italic: true }] } as Block]
         : []),
-      { kind: 'table', table: appendixTable(outline, def, rollup, previous) },
+      { kind: 'table', table: appendixTableModel(outline, def, rollup) },
     ],
   }));
   appendices.push({
@@ -230,7 +232,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     title: `Tình hình tiếp nhận báo cáo của các đơn vị ${period.label}`,
     reference,
     orientation: 'portrait',
-    blocks: completenessBlocks(rollup),
+    blocks: completenessBlocks(rollup, outline),
   });
 
   const model: ReportModel = {
@@ -302,245 +304,73 @@ export function toRoman(n: number): string {
 
 // ---- appendix tables ----
 
-type RowSource =
-  | { kind: 'indicator'; def: IndicatorDef; r: IndicatorResult | undefined; stt: number }
-  | { kind: 'input'; code: string; t: InputTotal | undefined; stt: number }
-  | { kind: 'unit'; u: UnitRecord; stt: number };
-
-const num = (v: number | null | undefined): v is number =>
-  typeof v === 'number' && Number.isFinite(v);
+/** Columns whose cells are numbers: right-aligned, `-` where a number is missing. */
+const isNumeric = (col: AppendixColumn): boolean =>
+  col.member !== undefined ||
+  col.share !== undefined ||
+  col.input !== undefined ||
+  col.formula !== undefined ||
+  col.key === 'value' ||
+  col.key === 'previous' ||
+  col.key === 'numerator' ||
+  col.key === 'denominator';
 
 /**
- * One appendix table of the outline from the roll-up (rows from indicators, inputs or units).
- * A local builder until src/aggregate exports `appendixTable`; numbers are formatted here.
+ * One appendix table of the outline: the cells are the aggregate stage's (`appendixTable`, the
+ * same numbers as the roll-up, with ratios in the total row from summed parts); this only
+ * writes them the Vietnamese way, each number with its indicator's or input's decimals.
  */
-export function appendixTable(
-  outline: Outline,
-  def: AppendixTableDef,
-  rollup: Rollup,
-  previous?: Rollup,
-): TableModel {
-  const rows: RowSource[] = [];
-  if (def.rows.from === 'indicators') {
-    const { codes, objectives } = def.rows;
-    outline.indicators
-      .filter(
-        (i) =>
-          (codes === undefined || codes.includes(i.code)) &&
-          (objectives === undefined || objectives.includes(i.objective)),
-      )
-      .forEach((d, k) =>
-        rows.push({ kind: 'indicator', def: d, r: rollup.indicators[d.code], stt: k + 1 }),
-      );
-  } else if (def.rows.from === 'inputs') {
-    def.rows.codes.forEach((c, k) =>
-      rows.push({ kind: 'input', code: c, t: rollup.inputs[c], stt: k + 1 }),
-    );
-  } else {
-    const kinds = def.rows.kinds;
-    rollup.units
-      .filter((u) => kinds.includes(u.kind))
-      .forEach((u, k) => rows.push({ kind: 'unit', u, stt: k + 1 }));
-  }
+function appendixTableModel(outline: Outline, def: AppendixTableDef, rollup: Rollup): TableModel {
+  const cells = appendixCells(rollup, outline, def, { year: rollup.period.year });
+  const indicator = (code: string) => outline.indicators.find((i) => i.code === code);
+  const input = (code: string) => outline.inputs.find((i) => i.code === code);
 
-  const cellValue = (row: RowSource, col: AppendixColumn): { text: string; n: number | null } => {
-    const inputDef = (code: string) => outline.inputs.find((i) => i.code === code);
-    if (col.member !== undefined || col.share !== undefined) {
-      const code = row.kind === 'input' ? row.code : undefined;
-      if (code === undefined) return { text: '', n: null };
-      const d = inputDef(code);
-      const vals = rollup.values[code];
-      if (col.member !== undefined) {
-        const v = vals?.[col.member];
-        return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
-      }
-      const total = d?.categories ? outline.category_sets[d.categories]?.total : undefined;
-      const part = vals?.[col.share as string];
-      const whole = total ? vals?.[total] : undefined;
-      if (!num(part) || !num(whole) || whole === 0) return { text: '-', n: null };
-      return { text: formatPercent((part / whole) * 100, col.decimals ?? 1), n: null };
-    }
-    if (col.input !== undefined) {
-      const [code = '', member] = col.input.split('.');
-      const d = inputDef(code);
-      const m =
-        member ?? (d?.categories ? outline.category_sets[d.categories]?.total : 'value') ?? 'value';
-      const v =
-        row.kind === 'unit' ? row.u.values?.[code]?.[m] : row.kind === 'input' ? null : null;
-      return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
-    }
-    if (col.formula !== undefined) return { text: '', n: null };
-    switch (col.key) {
-      case 'stt':
-        return { text: String(row.stt), n: null };
-      case 'code':
-        return {
-          text:
-            row.kind === 'indicator' ? row.def.code : row.kind === 'input' ? row.code : row.u.code,
-          n: null,
-        };
-      case 'label':
-      case 'unit_name':
-        return {
-          text:
-            row.kind === 'indicator'
-              ? (row.def.short_label ?? row.def.label)
-              : row.kind === 'input'
-                ? (inputDef(row.code)?.label ?? row.code)
-                : row.u.name,
-          n: null,
-        };
-      case 'unit':
-        return {
-          text:
-            row.kind === 'indicator'
-              ? row.def.unit
-              : row.kind === 'input'
-                ? (inputDef(row.code)?.unit ?? '')
-                : '',
-          n: null,
-        };
-      case 'objective':
-        return { text: row.kind === 'indicator' ? row.def.objective : '', n: null };
-      case 'target': {
-        if (row.kind !== 'indicator') return { text: '', n: null };
-        const year = col.year;
-        const entries = Object.entries(row.def.targets)
-          .map(([y, t]) => ({ y: Number(y), t }))
-          .sort((a, b) => a.y - b.y);
-        const pick =
-          year !== undefined
-            ? entries.find((e) => e.y === year)
-            : entries.find((e) => e.y >= rollup.period.year);
-        return { text: pick ? targetShort(row.def, pick.t.op, pick.t.value) : '-', n: null };
-      }
-      case 'numerator':
-      case 'denominator': {
-        if (row.kind !== 'indicator') return { text: '', n: null };
-        const v = row.r?.[col.key];
-        return num(v) ? { text: formatNumber(v, 2), n: null } : { text: '-', n: null };
-      }
-      case 'value': {
-        if (row.kind === 'indicator') {
-          const r = row.r;
-          if (r?.status === 'ok' && num(r.value))
-            return { text: formatNumber(r.value, row.def.decimals), n: null };
-          return { text: indicatorText(row.def, r), n: null };
-        }
-        if (row.kind === 'input') {
-          const d = inputDef(row.code);
-          const m = d?.categories ? outline.category_sets[d.categories]?.total : 'value';
-          const v = m ? rollup.values[row.code]?.[m] : undefined;
-          return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
-        }
-        return { text: '', n: null };
-      }
-      case 'previous': {
-        if (row.kind === 'indicator') {
-          const v = previous?.indicators[row.def.code]?.value;
-          return num(v)
-            ? { text: formatIndicatorValue(row.def, v), n: null }
-            : { text: '-', n: null };
-        }
-        if (row.kind === 'input') {
-          const d = inputDef(row.code);
-          const m = d?.categories ? outline.category_sets[d.categories]?.total : 'value';
-          const v = m ? previous?.values[row.code]?.[m] : undefined;
-          return num(v) ? { text: formatInputValue(d, v), n: v } : { text: '-', n: null };
-        }
-        return { text: '', n: null };
-      }
-      case 'change':
-        return {
-          text: row.kind === 'indicator' ? indicatorComparison(row.def, row.r) || '-' : '',
-          n: null,
-        };
-      case 'assessment':
-        return {
-          text: row.kind === 'indicator' ? indicatorAssessment(row.def, row.r) : '',
-          n: null,
-        };
-      case 'status':
-        return { text: row.kind === 'indicator' ? row.def.status : '', n: null };
-      case 'source':
-        return { text: row.kind === 'indicator' ? row.def.source : '', n: null };
-      case 'note':
-        return {
-          text: row.kind === 'indicator' ? (row.r?.text ?? row.def.note ?? '') : '',
-          n: null,
-        };
-      default:
-        return { text: '', n: null };
-    }
+  const text = (cell: Cell, col: AppendixColumn, src: RowSource | null): string => {
+    const ind = src?.from === 'indicators' ? indicator(src.code) : undefined;
+    // A table column is narrow: an indicator's short label when it has one.
+    if (col.key === 'label' && ind !== undefined) return ind.short_label ?? ind.label;
+    // Cùng kỳ of an indicator in words ("tăng 2,5 điểm phần trăm"), from the same comparison.
+    if (col.key === 'change' && ind !== undefined)
+      return indicatorComparison(ind, rollup.indicators[ind.code]) || '-';
+    if (typeof cell === 'string') return cell;
+    if (cell === null) return src !== null && isNumeric(col) ? '-' : '';
+    if (col.key === 'stt') return String(cell);
+    if (col.share !== undefined) return formatPercent(cell, col.decimals ?? 1);
+    if (col.decimals !== undefined) return formatNumber(cell, col.decimals);
+    if (col.formula !== undefined || col.key === 'change') return formatNumber(cell, 1);
+    if (col.key === 'numerator' || col.key === 'denominator') return formatNumber(cell, 2);
+    if (ind !== undefined) return formatNumber(cell, ind.decimals);
+    const inputDef =
+      src?.from === 'inputs'
+        ? input(src.code)
+        : col.input !== undefined
+          ? input(col.input.split('.')[0] ?? '')
+          : undefined;
+    return formatInputValue(inputDef, cell);
   };
 
-  const isNumeric = (col: AppendixColumn) =>
-    col.member !== undefined ||
-    col.share !== undefined ||
-    col.input !== undefined ||
-    col.key === 'value' ||
-    col.key === 'previous' ||
-    col.key === 'numerator' ||
-    col.key === 'denominator';
   const table: TableModel = {
     columns: def.columns.map((c) => ({
       width: c.width ?? (c.key === 'label' || c.key === 'unit_name' ? 4 : c.key === 'stt' ? 1 : 2),
       align: c.key === 'stt' ? 'center' : isNumeric(c) ? 'right' : 'left',
     })),
-    header: [def.columns.map((c) => c.label)],
+    header: [cells.header],
     rows: [],
   };
-  const sums = def.columns.map(() => 0 as number | null);
-  const summable = def.columns.map(
-    (c) =>
-      c.member !== undefined ||
-      c.input !== undefined ||
-      (c.key === 'value' && def.rows.from !== 'indicators'),
-  );
-  for (const row of rows) {
-    const cells = def.columns.map((c, i) => {
-      const v = cellValue(row, c);
-      if (summable[i] && v.n !== null) sums[i] = (sums[i] ?? 0) + v.n;
-      return v.text;
-    });
-    table.rows.push(cells);
-  }
-  if (def.total_row !== undefined && def.rows.from !== 'indicators') {
-    const labelIdx = def.columns.findIndex((c) => c.key === 'label' || c.key === 'unit_name');
-    table.total = def.columns.map((c, i) => {
-      if (i === labelIdx) return def.total_row as string;
-      if (!summable[i]) return '';
-      const s = sums[i];
-      const d = c.input ? outline.inputs.find((x) => x.code === c.input?.split('.')[0]) : undefined;
-      return s === null || s === undefined ? '' : formatInputValue(d, s);
-    });
-  }
+  cells.rows.forEach((row, r) => {
+    const src = cells.sources[r] ?? null;
+    const line = def.columns.map((col, i) => text(row[i] ?? null, col, src));
+    if (r === cells.totalRow) table.total = line;
+    else table.rows.push(line);
+  });
   return table;
 }
 
-const STATUS_TEXT: Record<UnitRecord['status'], string> = {
-  'chua-nop': 'Chưa nộp',
-  'sai-dinh-dang': 'Sai định dạng',
-  'co-loi': 'Có lỗi',
-  'nhieu-tep': 'Nhiều tệp',
-  'hop-le': 'Hợp lệ',
-  'nop-muon': 'Nộp muộn',
-};
-
-export function unitStatusText(u: UnitRecord): string {
-  const base = STATUS_TEXT[u.status];
-  if (u.status === 'co-loi') return `${base} (${u.errors} lỗi)`;
-  if (u.late && u.status !== 'nop-muon') return `${base}, nộp muộn`;
-  return base;
-}
-
-/** Completeness (issue 5, point 2): the counts, then every expected unit. */
-function completenessBlocks(rollup: Rollup): Block[] {
+/** Completeness (issue 5, point 2): the counts, then every expected unit as `bctd status` has it. */
+function completenessBlocks(rollup: Rollup, outline: Outline): Block[] {
   const c = rollup.completeness;
-  const ddmm = (d: { day: number; month: number; year: number } | null) =>
-    d === null
-      ? ''
-      : `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+  const ddmm = (d: { day: number; month: number; year: number }) =>
+    `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
   const summary: TableModel = {
     columns: [
       { width: 5, align: 'left' },
@@ -557,20 +387,20 @@ function completenessBlocks(rollup: Rollup): Block[] {
       ['Chưa nộp', String(c.missing)],
     ],
   };
+  const units = completenessTable(rollup, outline);
   const perUnit: TableModel = {
     columns: [
       { width: 1, align: 'center' },
       { width: 5, align: 'left' },
       { width: 3, align: 'left' },
+      { width: 3, align: 'left' },
       { width: 2, align: 'center' },
+      { width: 1, align: 'right' },
     ],
-    header: [['TT', 'Đơn vị', 'Tình trạng', 'Ngày nhận']],
-    rows: rollup.units.map((u, i) => [
-      String(i + 1),
-      u.name,
-      unitStatusText(u),
-      ddmm(u.receivedOn),
-    ]),
+    header: [units.header],
+    rows: units.rows.map((row) =>
+      row.map((v) => (typeof v === 'number' ? formatNumber(v, 0) : (v ?? ''))),
+    ),
   };
   return [
     { kind: 'table', table: summary },
