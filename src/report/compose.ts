@@ -13,6 +13,7 @@ import type { Rollup } from '../aggregate/types.js';
 import { flattenSections, type FlatSection } from '../outline/helpers.js';
 import type { AppendixColumn, AppendixTableDef, Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
+import { toRoman } from '../text/labels.js';
 import { formatNumber, formatPercent } from '../text/numbers.js';
 import { kemTheoLine } from './format.js';
 import {
@@ -155,7 +156,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     (a) => a.periods === undefined || a.periods.includes(period.kind),
   );
   const appendixCount = appendixDefs.length + 1;
-  const roman = (n: number) => toRoman(n);
+  const roman = toRoman;
 
   const body: Block[] = [];
   const opening = input.agencyText[''];
@@ -274,33 +275,6 @@ const sentenceCase = (s: string) => {
   const l = s.toLocaleLowerCase('vi');
   return l.charAt(0).toLocaleUpperCase('vi') + l.slice(1);
 };
-
-export function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let x = n;
-  for (const [v, s] of table) {
-    while (x >= v) {
-      out += s;
-      x -= v;
-    }
-  }
-  return out;
-}
 
 // ---- appendix tables ----
 
