@@ -10,17 +10,17 @@ import { flattenSections } from '../outline/helpers.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import type { Submission } from '../validate/submission.js';
+import { normalizeLabel } from '../text/labels.js';
+import { SHEET, TEXT_HEADERS } from '../workbook/layout.js';
 import { readWorkbook } from '../workbook/read.js';
 import type { RawSheet } from '../workbook/types.js';
 import type { Workspace } from '../workspace/workspace.js';
-
-const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
 
 /** Section number -> text from a workbook's `Nội dung` sheet (header row found by its labels). */
 export function readNarratives(bytes: Uint8Array): Record<string, string> {
   const r = readWorkbook(bytes);
   if (!r.ok) return {};
-  const info = r.workbook.sheets.find((s) => fold(s.name) === fold('Nội dung'));
+  const info = r.workbook.sheets.find((s) => normalizeLabel(s.name) === normalizeLabel(SHEET.text));
   if (!info) return {};
   const sheet = r.workbook.sheet(info.name);
   if (!sheet.ok) return {};
@@ -30,12 +30,12 @@ export function readNarratives(bytes: Uint8Array): Record<string, string> {
   let textCol = 3;
   for (let row = 1; row <= Math.min(ws.maxRow, 15) && headerRow === 0; row++) {
     for (let col = 1; col <= ws.maxCol; col++) {
-      const t = fold(ws.cells.get(`${colName(col)}${row}`)?.text ?? '');
-      if (t === 'mục') {
+      const t = normalizeLabel(ws.cells.get(`${colName(col)}${row}`)?.text ?? '');
+      if (t === normalizeLabel(TEXT_HEADERS.number)) {
         headerRow = row;
         numCol = col;
       }
-      if (t === fold('Báo cáo của đơn vị')) textCol = col;
+      if (t === normalizeLabel(TEXT_HEADERS.text)) textCol = col;
     }
   }
   if (headerRow === 0) return {};

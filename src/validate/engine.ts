@@ -30,6 +30,15 @@ import { closestMatch, foldLabel, normalizeLabel } from '../text/labels.js';
 import { cleanText, isBlankText } from '../text/normalize.js';
 import { repairVietnamese } from '../text/legacy.js';
 import { a1, parseRange } from '../workbook/address.js';
+import {
+  DATA_HEADERS,
+  INFO_LABELS,
+  SHEET,
+  SINGLE_LABEL,
+  TEXT_HEADERS,
+  TOTAL_LABEL,
+  type StampKey,
+} from '../workbook/layout.js';
 import { readWorkbook } from '../workbook/read.js';
 import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
 import type {
@@ -80,25 +89,10 @@ function prepared(outline: Outline): Prepared {
   return p;
 }
 
-/** Sheet names of the layout contract. */
-export const SHEETS = {
-  info: 'Thông tin',
-  data: 'Số liệu',
-  text: 'Nội dung',
-  stamp: '_bctd',
-} as const;
-
 type Code = keyof typeof VALIDATE_ISSUES;
 type Where = Location & { value?: string; label?: string };
 
-interface Stamp {
-  outline_id?: string;
-  outline_version?: string;
-  layout?: string;
-  unit_code?: string;
-  unit_kind?: string;
-  period?: string;
-}
+type Stamp = Partial<Record<StampKey, string>>;
 
 /** Collects issues and the cells whose text was converted from a legacy encoding. */
 class Collector {
@@ -319,8 +313,8 @@ export function validateWorkbook(input: ValidateInput): Submission {
   // --- The stamp and the outline -------------------------------------------------------------
   const stamp: Stamp = {};
   const stampInfo =
-    wb.sheets.find((s) => s.name === SHEETS.stamp) ??
-    wb.sheets.find((s) => normalizeLabel(s.name) === SHEETS.stamp);
+    wb.sheets.find((s) => s.name === SHEET.stamp) ??
+    wb.sheets.find((s) => normalizeLabel(s.name) === SHEET.stamp);
   if (stampInfo) {
     const sheet = loadSheet(wb, stampInfo, out);
     if (sheet === undefined) return finish();
@@ -354,7 +348,7 @@ export function validateWorkbook(input: ValidateInput): Submission {
   }
 
   // --- Who and when --------------------------------------------------------------------------
-  const infoInfo = findSheet(wb, SHEETS.info);
+  const infoInfo = findSheet(wb, SHEET.info);
   const info = new Map<string, { cell: RawCell | undefined; sheet: string }>();
   if (infoInfo) {
     const sheet = loadSheet(wb, infoInfo, out);
@@ -367,10 +361,10 @@ export function validateWorkbook(input: ValidateInput): Submission {
     const text = out.text(e.sheet, e.cell);
     return text === '' ? undefined : { text, where: { sheet: e.sheet, cell: e.cell.address } };
   };
-  const codeEntry = infoText('Mã đơn vị');
+  const codeEntry = infoText(INFO_LABELS.code);
   const unitCode = codeEntry?.text ?? stamp.unit_code;
   let known: Unit | undefined;
-  const periodEntry = infoText('Mã kỳ');
+  const periodEntry = infoText(INFO_LABELS.periodId);
   const periodText = periodEntry?.text ?? stamp.period;
   let wbPeriod: Period | undefined;
   if (periodText !== undefined) {
@@ -413,14 +407,14 @@ export function validateWorkbook(input: ValidateInput): Submission {
   if (unitCode !== undefined) {
     sub.unit = {
       code: unitCode,
-      name: known?.name ?? infoText('Tên đơn vị')?.text ?? '',
+      name: known?.name ?? infoText(INFO_LABELS.name)?.text ?? '',
       kind: known?.kind ?? null,
     };
   }
   const kind = known?.kind ?? stamp.unit_kind;
   const periodCode = period?.kind as PeriodCode | undefined;
 
-  const dateEntry = info.get(normalizeLabel('Ngày lập'));
+  const dateEntry = info.get(normalizeLabel(INFO_LABELS.date));
   if (dateEntry?.cell !== undefined) {
     const text = out.text(dateEntry.sheet, dateEntry.cell);
     if (text !== '') {
@@ -452,10 +446,10 @@ function readData(
   out: Collector,
   sub: Submission,
 ): void {
-  let info = findSheet(wb, SHEETS.data);
+  let info = findSheet(wb, SHEET.data);
   let sheet: RawSheet | undefined;
   let header: Header | undefined;
-  const must = ['Mã', 'Nội dung'];
+  const must = [DATA_HEADERS.code, DATA_HEADERS.label];
   if (info) {
     sheet = loadSheet(wb, info, out);
     if (sheet === undefined) return;
@@ -463,11 +457,11 @@ function readData(
   } else {
     // A sheet pasted into a new workbook keeps its table but not its name.
     for (const s of wb.sheets) {
-      if (s.name === SHEETS.stamp) continue;
+      if (s.name === SHEET.stamp) continue;
       const candidate = wb.sheet(s.name);
       if (!candidate.ok) continue;
       const h = findHeader(candidate, must, out);
-      if (h && columnOf(h, 'Đơn vị tính', 'Ghi chú/giải trình') !== undefined) {
+      if (h && columnOf(h, DATA_HEADERS.unit, DATA_HEADERS.note) !== undefined) {
         info = s;
         sheet = candidate;
         header = h;
@@ -475,7 +469,7 @@ function readData(
       }
     }
     if (!info || !sheet) {
-      out.add('sheet-missing', { sheet: SHEETS.data });
+      out.add('sheet-missing', { sheet: SHEET.data });
       return;
     }
   }
@@ -490,11 +484,17 @@ function readData(
     );
     return;
   }
-  const codeCol = columnOf(header, 'Mã') as number;
-  const unitCol = columnOf(header, 'Đơn vị tính', 'ĐVT');
-  const labelCol = columnOf(header, 'Nội dung') as number;
-  const noteCol = columnOf(header, 'Ghi chú/giải trình', 'Ghi chú', 'Giải trình');
-  const labelCols = new Set([codeCol, labelCol, unitCol, noteCol, columnOf(header, 'STT')]);
+  const codeCol = columnOf(header, DATA_HEADERS.code) as number;
+  const unitCol = columnOf(header, DATA_HEADERS.unit, 'ĐVT');
+  const labelCol = columnOf(header, DATA_HEADERS.label) as number;
+  const noteCol = columnOf(header, DATA_HEADERS.note, 'Ghi chú', 'Giải trình');
+  const labelCols = new Set([
+    codeCol,
+    labelCol,
+    unitCol,
+    noteCol,
+    columnOf(header, DATA_HEADERS.stt),
+  ]);
   const valueCols = [...header.columns.values()]
     .filter((c) => !labelCols.has(c))
     .sort((a, b) => a - b);
@@ -556,7 +556,7 @@ function readData(
   const missingCols = new Set<string>();
   const colFor = (def: InputDef, c: InputCell): number | undefined => {
     if (c.member === undefined) {
-      return columnOf(header, 'Số liệu', 'Tổng số') ?? firstValueCol;
+      return columnOf(header, SINGLE_LABEL, TOTAL_LABEL) ?? firstValueCol;
     }
     const member = categorySetOf(outline, def)?.members.find((m) => m.code === c.member);
     const labels = [c.label, ...(member?.short_label ? [member.short_label] : [])];
@@ -599,7 +599,7 @@ function readData(
       return w;
     };
     if (def.type === 'text') {
-      const col = columnOf(header, 'Số liệu', 'Tổng số') ?? firstValueCol;
+      const col = columnOf(header, SINGLE_LABEL, TOTAL_LABEL) ?? firstValueCol;
       if (col === undefined) continue;
       const cell = sheet.cells.get(a1(row, col));
       const text = out.text(sheetName, cell);
@@ -607,7 +607,7 @@ function readData(
       else
         out.add(
           'value-blank',
-          { column: 'Số liệu' },
+          { column: SINGLE_LABEL },
           where(a1(row, col), undefined),
           def.required ? 'error' : 'warning',
         );
@@ -844,15 +844,15 @@ function readNarratives(
 ): void {
   const sections = sectionsForKind(outline, kind, periodCode);
   if (sections.length === 0) return;
-  const info = findSheet(wb, SHEETS.text);
+  const info = findSheet(wb, SHEET.text);
   const required = sections.filter((s) => s.section.required);
   if (!info) {
-    if (required.length > 0) out.add('sheet-missing', { sheet: SHEETS.text });
+    if (required.length > 0) out.add('sheet-missing', { sheet: SHEET.text });
     return;
   }
   const sheet = loadSheet(wb, info, out);
   if (!sheet) return;
-  const header = findHeader(sheet, ['Mục'], out);
+  const header = findHeader(sheet, [TEXT_HEADERS.number], out);
   if (!header) {
     out.add(
       'header-missing',
@@ -863,8 +863,8 @@ function readNarratives(
     );
     return;
   }
-  const numCol = columnOf(header, 'Mục') as number;
-  const textCol = columnOf(header, 'Báo cáo của đơn vị', 'Nội dung báo cáo') ?? numCol + 2;
+  const numCol = columnOf(header, TEXT_HEADERS.number) as number;
+  const textCol = columnOf(header, TEXT_HEADERS.text, 'Nội dung báo cáo') ?? numCol + 2;
   const found = new Map<string, { filled: boolean; cell: string }>();
   for (let r = header.row + 1; r <= sheet.maxRow; r++) {
     const n = out

@@ -1,5 +1,5 @@
 /** Public API of the validation stage (pure; runs in Node, workers and the offline page). */
-export { validateWorkbook, SHEETS } from './engine.js';
+export { validateWorkbook } from './engine.js';
 export type { ValidateInput } from './engine.js';
 export { SINGLE } from './submission.js';
 export type { InputValues, Submission, SubmissionUnit } from './submission.js';
