@@ -4,7 +4,7 @@
  * ledger with its receipt time and sha256; an earlier different file of the same unit moves to
  * `cu/` under a timestamped name. Nothing is deleted and the input file is only read.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../issues/types.js';
 import {
@@ -15,7 +15,7 @@ import {
   SUPERSEDED_DIR,
   writeLedger,
 } from '../io/ledger.js';
-import { writeFileAtomic } from '../io/write.js';
+import { discardFile, moveFile, writeFileAtomic } from '../io/write.js';
 import type { Outline } from '../outline/schema.js';
 import { parsePeriodId, type Period } from '../period/periods.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
@@ -149,33 +149,45 @@ export function receiveFiles(
     const stamp = stampForName(now);
     const cu = path.join(dir, SUPERSEDED_DIR);
     const olds = [...(existsSync(target) ? [target] : []), ...otherFilesOf(dir, unit.code, name)];
-    for (const old of olds) {
-      if (path.resolve(old) === input) continue;
-      mkdirSync(cu, { recursive: true });
-      const ext = path.extname(old);
-      const moved = uniqueName(cu, `${path.basename(old, ext)}-${stamp}`, ext);
-      renameSync(old, moved);
-      result.superseded.push(moved);
-      for (const e of ledger.entries)
-        if (
-          e.unit === unit.code &&
-          e.superseded_at === undefined &&
-          e.file === path.basename(old)
-        ) {
-          e.superseded_at = receivedAt;
-          e.file = `${SUPERSEDED_DIR}/${path.basename(moved)}`;
-        }
+    const movedBack: [string, string][] = [];
+    let filed = false;
+    try {
+      for (const old of olds) {
+        if (path.resolve(old) === input) continue;
+        const ext = path.extname(old);
+        const moved = uniqueName(cu, `${path.basename(old, ext)}-${stamp}`, ext);
+        moveFile(old, moved);
+        movedBack.push([moved, old]);
+        result.superseded.push(moved);
+        for (const e of ledger.entries)
+          if (
+            e.unit === unit.code &&
+            e.superseded_at === undefined &&
+            e.file === path.basename(old)
+          ) {
+            e.superseded_at = receivedAt;
+            e.file = `${SUPERSEDED_DIR}/${path.basename(moved)}`;
+          }
+      }
+      if (result.superseded.length > 0) result.status = 'replaced';
+      writeFileAtomic(target, bytes);
+      filed = true;
+      ledger.entries.push({
+        unit: unit.code,
+        file: name,
+        received_at: receivedAt,
+        sha256: hash,
+        original: path.basename(input),
+      });
+      writeLedger(dir, ledger);
+    } catch (e) {
+      // The disk refused a move, the new file or the ledger (full, read-only): undo this file's
+      // receipt, so the folder and its ledger still agree. The copy is removed (the input it
+      // came from is untouched) and the unit's earlier file goes back where it was.
+      if (filed) discardFile(target);
+      for (const [moved, old] of movedBack.reverse()) moveFile(moved, old);
+      throw e;
     }
-    if (result.superseded.length > 0) result.status = 'replaced';
-    writeFileAtomic(target, bytes);
-    ledger.entries.push({
-      unit: unit.code,
-      file: name,
-      received_at: receivedAt,
-      sha256: hash,
-      original: path.basename(input),
-    });
-    writeLedger(dir, ledger);
     files.push(result);
   }
   return {

@@ -18,6 +18,7 @@ export interface WriteFs {
   unlinkSync: typeof nodeFs.unlinkSync;
   mkdirSync: typeof nodeFs.mkdirSync;
   existsSync: typeof nodeFs.existsSync;
+  readdirSync: (dir: string) => string[];
 }
 
 export const realFs: WriteFs = {
@@ -30,7 +31,43 @@ export const realFs: WriteFs = {
   unlinkSync: nodeFs.unlinkSync,
   mkdirSync: nodeFs.mkdirSync,
   existsSync: nodeFs.existsSync,
+  readdirSync: (dir) => nodeFs.readdirSync(dir),
 };
+
+/**
+ * Test hooks, read from the environment so that tests of the built CLI reach the same code a
+ * clerk runs (CI runs as root, where permissions never fail a write):
+ * - `BCTD_TEST_FS_FAULT=ENOSPC:writeSync` (or `EROFS:openSync,renameSync`, ...): those calls
+ *   fail with that error code;
+ * - `BCTD_TEST_WRITE_DELAY_MS=200`: bytes are written in 4 KB pieces with that pause between
+ *   them, so a test can kill the process in the middle of a write.
+ * Never set in normal use; without them `defaultFs()` is `realFs`.
+ */
+export function defaultFs(env: NodeJS.ProcessEnv = process.env): WriteFs {
+  const fault = env.BCTD_TEST_FS_FAULT;
+  const delay = Number(env.BCTD_TEST_WRITE_DELAY_MS ?? 0);
+  if (!fault && !(delay > 0)) return realFs;
+  const fs: WriteFs = { ...realFs };
+  if (delay > 0) {
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    fs.writeSync = (fd, data, offset, length) => {
+      Atomics.wait(pause, 0, 0, delay);
+      return realFs.writeSync(fd, data, offset, Math.min(length, 4 * 1024));
+    };
+  }
+  if (fault) {
+    const [code = 'EIO', calls = 'writeSync'] = fault.split(':');
+    for (const call of calls.split(',')) {
+      if (!(call in fs)) continue;
+      (fs as unknown as Record<string, unknown>)[call] = () => {
+        const e = new Error(`${code}: injected by BCTD_TEST_FS_FAULT`) as NodeJS.ErrnoException;
+        e.code = code;
+        throw e;
+      };
+    }
+  }
+  return fs;
+}
 
 const REASONS: Record<string, string> = {
   ENOSPC: 'ổ đĩa đã đầy',
@@ -71,7 +108,7 @@ export interface WriteOptions {
  * file in one step. On any failure the temporary file is removed.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array, opts: WriteOptions = {}): void {
-  const fs = opts.fs ?? realFs;
+  const fs = opts.fs ?? defaultFs();
   const dir = path.dirname(target);
   if (!opts.force && fs.existsSync(target)) {
     throw new BctdError('output-exists', `Tệp "${target}" đã có.`, {
@@ -83,6 +120,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, opts: WriteOp
   } catch (e) {
     throw writeError(target, e);
   }
+  removeStaleTemps(fs, dir, path.basename(target));
   const tmp = path.join(
     dir,
     `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -129,6 +167,70 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, opts: WriteOp
     }
     if (e instanceof BctdError) throw e;
     throw writeError(target, e);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run killed in the middle of a write (power cut, Ctrl+C twice, SIGKILL) leaves its temporary
+ * file `.<name>.<pid>.<random>.tmp` behind; the next write of the same name removes those
+ * whose process is gone. A temporary file of a run still going is never touched.
+ */
+function removeStaleTemps(fs: WriteFs, dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+    } catch {
+      /* best effort: a leftover is harmless, only untidy */
+    }
+  }
+}
+
+/**
+ * Moves a file to a new name in the same file system (a superseded submission to `cu/`), never
+ * over an existing file: rename is one step, so the file is at one name or the other, whole.
+ * Failures of the disk become the same clear error as a failed write.
+ */
+export function moveFile(from: string, to: string, opts: { fs?: WriteFs } = {}): void {
+  const fs = opts.fs ?? defaultFs();
+  if (fs.existsSync(to))
+    throw new BctdError('output-exists', `Tệp "${to}" đã có.`, {
+      hint: 'Không ghi đè: đổi tên hoặc chuyển tệp đó đi rồi chạy lại.',
+    });
+  try {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.renameSync(from, to);
+  } catch (e) {
+    throw writeError(to, e);
+  }
+}
+
+/** Removes a file this run wrote itself, when undoing a step that failed half-way. */
+export function discardFile(file: string, opts: { fs?: WriteFs } = {}): void {
+  const fs = opts.fs ?? defaultFs();
+  try {
+    fs.unlinkSync(file);
+  } catch (e) {
+    throw writeError(file, e);
   }
 }
 
