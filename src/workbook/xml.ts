@@ -269,14 +269,23 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
     }
     // <name attr="v" ...> or <name .../>
     let j = lt + 1;
-    while (j < n && !endsName(s.charCodeAt(j))) j++;
+    let colon = -1;
+    for (; j < n; j++) {
+      const ch = s.charCodeAt(j);
+      if (endsName(ch)) break;
+      if (ch === 58) colon = j;
+    }
     if (j === lt + 1) bad('disallowed character in tag name');
     const first = s.charCodeAt(lt + 1);
     if ((first >= 48 && first <= 57) || first === 45 || first === 46)
       bad('disallowed character in tag name');
     const name = s.slice(lt + 1, j);
+    const j0 = j;
     if (stack.length === 0 && rootSeen) bad('documents may contain only one root');
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    // A literal, not Object.create(null): V8 keeps the `r`/`s`/`t` objects of a sheet's cells
+    // on one fast shape. Duplicates are checked as own properties, so an attribute named like
+    // an Object.prototype member is still an ordinary attribute.
+    const attrs: Record<string, string> = {};
     let selfClosing = false;
     for (;;) {
       const ws = j;
@@ -309,13 +318,14 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
       nextLtInValue = after('<', j + 1, nextLtInValue);
       if (nextLtInValue >= 0 && nextLtInValue < close)
         bad('disallowed character in attribute value');
-      if (aname in attrs) bad(`duplicate attribute: ${aname.slice(0, 40)}`);
+      if (Object.prototype.hasOwnProperty.call(attrs, aname))
+        bad(`duplicate attribute: ${aname.slice(0, 40)}`);
       nextAmp = after('&', j + 1, nextAmp);
       attrs[aname] = decode(j + 1, close, nextAmp >= 0 && nextAmp < close, Ws.Attr);
       j = close + 1;
     }
     rootSeen = true;
-    const local = localName(name);
+    const local = colon < 0 ? name : s.slice(colon + 1, j0);
     h.open(local, attrs, selfClosing);
     if (selfClosing) {
       if (onClose) onClose(local);
