@@ -9,14 +9,33 @@ import type { CliContext } from '../src/cli/context.js';
 import type { ValidateOptions } from '../src/cli/program.js';
 import { legacyXls } from './helpers/hostile.js';
 import { tempDir } from './helpers/cli.js';
-import {
-  buildUnitWorkbook,
-  GOOD_VALUES,
-  TEST_OUTLINE_YAML,
-  testOutline,
-} from './helpers/unit-workbook.js';
+import { makePeriod } from '../src/period/periods.js';
+import { buildTemplate } from '../src/workbook/template.js';
+import { fillTemplate } from './helpers/fill.js';
+import { GOOD_VALUES, TEST_OUTLINE_YAML, testOutline } from './helpers/unit-workbook.js';
 
 const outline = testOutline();
+
+/** A unit's workbook as `bctd template` writes it, filled the way a clerk would. */
+async function unitFile(
+  unit: { code: string; name: string; kind: string },
+  values: Record<string, Record<string, string | number>>,
+): Promise<Uint8Array> {
+  const template = await buildTemplate({
+    outline,
+    unit,
+    period: makePeriod('6m', 2022),
+    generator: 'bctd test',
+    now: { year: 2022, month: 6, day: 1 },
+  });
+  return fillTemplate(template, {
+    outline,
+    info: { 'Ngày lập': '15/06/2022' },
+    values,
+    texts: { I: 'Đã làm.' },
+  });
+}
+const GOOD = GOOD_VALUES as Record<string, Record<string, string | number>>;
 
 function ctx(cwd: string): CliContext {
   return {
@@ -60,12 +79,11 @@ let bad: Uint8Array;
 beforeAll(async () => {
   dir = tempDir('bctd-validate-');
   writeFileSync(path.join(dir, 'thu.yaml'), TEST_OUTLINE_YAML);
-  good = await buildUnitWorkbook(outline, { values: GOOD_VALUES, narratives: { I: 'Đã làm.' } });
-  bad = await buildUnitWorkbook(outline, {
-    unit: { code: '15665', name: 'Xã Dân Lực', kind: 'xa' },
-    values: { ...GOOD_VALUES, VU_BAO_LUC: { value: '=HYPERLINK("http://x","bấm")' } },
-    narratives: { I: 'Đã làm.' },
-  });
+  good = await unitFile({ code: '15664', name: 'Thị trấn Triệu Sơn', kind: 'xa' }, GOOD);
+  bad = await unitFile(
+    { code: '15665', name: 'Xã Dân Lực', kind: 'xa' },
+    { ...GOOD, VU_BAO_LUC: { value: '=HYPERLINK("http://x","bấm")' } },
+  );
   const nop = path.join(dir, 'nop');
   mkdirSync(path.join(nop, 'con.xlsx'), { recursive: true });
   writeFileSync(path.join(nop, '15664-thi-tran.xlsx'), good);
