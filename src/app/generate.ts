@@ -155,6 +155,20 @@ export async function generateReport(
   // --strict: a report that must not go out with a unit missing or wrong writes nothing at all.
   if (req.strict && leftOut.length > 0) return base;
 
+  // All or nothing: without --force, any output that already exists stops the run before the
+  // first byte is written, so a refused roll-up never leaves a new report beside it.
+  if (!req.force) {
+    const outputs = [output];
+    if (req.narratives !== undefined) outputs.push(path.resolve(cwd, req.narratives));
+    if (req.rollup !== undefined) outputs.push(path.resolve(cwd, req.rollup));
+    if (req.pdf) outputs.push(output.replace(/\.docx$/i, '') + '.pdf');
+    const existing = outputs.find((f) => existsSync(f));
+    if (existing !== undefined)
+      throw new BctdError('output-exists', `Tệp "${existing}" đã có.`, {
+        hint: 'Thêm --force để ghi đè, hoặc chọn tên khác bằng --out, --narratives, --rollup.',
+      });
+  }
+
   let created = false;
   let noiDungText = '';
   if (existsSync(noiDungFile)) noiDungText = readFileSync(noiDungFile, 'utf8');
