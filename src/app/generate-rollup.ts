@@ -13,6 +13,7 @@ import { slugify } from '../text/labels.js';
 import { SINGLE } from '../validate/submission.js';
 import { buildTemplate, DATA_HEADERS, INFO_LABELS, SHEET } from '../workbook/template.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { writeRollupNarratives } from './generate-rollup-text.js';
 import { packageVersion } from './paths.js';
 
 /** The unit kind the district reports as at the next level (its units.yaml lists it so). */
@@ -98,5 +99,7 @@ export async function buildRollupWorkbook(
       }
     });
   }
+  // The next level requires some sections written, as from any unit.
+  writeRollupNarratives(wb, ws, outline, period);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
