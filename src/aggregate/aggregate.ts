@@ -3,26 +3,14 @@
  * I/O, no clock; the receipts (ledger) and the previous year's roll-up come in as data.
  */
 import { compileOutline } from '../outline/helpers.js';
-import type { Outline } from '../outline/schema.js';
-import type { Period } from '../period/periods.js';
-import type { Unit } from '../period/units.js';
-import type { InputValues, Submission } from '../validate/submission.js';
-import { attribute } from './completeness.js';
+import type { InputValues } from '../validate/submission.js';
+import { attribute, type AttributeInput } from './completeness.js';
 import { indicatorResults } from './indicators.js';
 import { inputTotal, type CountedUnit } from './totals.js';
-import type { AggregateWarning, InputTotal, Receipt, Rollup, UnitRecord } from './types.js';
+import type { AggregateWarning, InputTotal, Rollup, UnitRecord } from './types.js';
 
-export interface AggregateInput {
-  outline: Outline;
-  period: Period;
-  /** Every unit of units.yaml (those not valid in the period are not expected). */
-  units: readonly Unit[];
-  /** Every submission read for the period, valid or not; only counted ones make the totals. */
-  submissions: readonly Submission[];
-  /** Receipt per unit code, from the ledger (or the app's sheet-date fallback). */
-  receipts?: Record<string, Receipt>;
-  /** Unit code per file for workbooks that did not name their unit (see completeness.ts). */
-  attribution?: Record<string, string>;
+/** What attribution reads, and the previous year's roll-up. */
+export interface AggregateInput extends AttributeInput {
   /** The same period of the previous year, for cùng kỳ. */
   previous?: Rollup;
 }

@@ -88,8 +88,11 @@ function countIssues(subs: readonly Submission[]): { errors: number; warnings: n
 export interface AttributeInput {
   outline: Outline;
   period: Period;
+  /** Every unit of units.yaml (those not valid in the period are not expected). */
   units: readonly Unit[];
+  /** Every submission read for the period, valid or not; only counted ones make the totals. */
   submissions: readonly Submission[];
+  /** Receipt per unit code, from the ledger (or the app's sheet-date fallback). */
   receipts?: Record<string, Receipt>;
   /**
    * Unit code per file, for files whose workbook did not name a unit (unreadable files in the
