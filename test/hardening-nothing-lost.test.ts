@@ -93,6 +93,11 @@ describe('inputs are byte-identical after every command', () => {
   it('validate --annotate into the same folder, receive, status, generate, template, lint', () => {
     const ws = freshWorkspace();
     const down = path.join(ws, 'tai-ve');
+    mkdirSync(path.join(ws, 'bao-cao', '2022-6m'), { recursive: true });
+    writeFileSync(
+      path.join(ws, 'bao-cao', '2022-6m', 'noi-dung.md'),
+      '# I. Công tác chỉ đạo, điều hành\n\nUBND huyện đã ban hành Kế hoạch số 45/KH-UBND.\n',
+    );
     const before = snapshot(ws);
     const unchanged = (label: string, files: [string, string][]) => {
       for (const [rel, hash] of files)
