@@ -114,7 +114,8 @@ const TYPE_WORDS: Record<InputDef['type'], string> = {
   money: 'số tiền',
 };
 
-const OP_WORDS: Record<Target['op'], string> = {
+/** A target's operator as the outline description and the report print it (`≥ 60`, `khoảng 112`). */
+export const TARGET_OP_SIGNS: Record<Target['op'], string> = {
   '>=': '≥',
   '<=': '≤',
   '>': '>',
@@ -155,7 +156,7 @@ export function aggregationWords(outline: Outline, input: InputDef): string {
 }
 
 export function targetWords(t: Target): string {
-  return `${OP_WORDS[t.op]} ${formatNumberVi(t.value)}`;
+  return `${TARGET_OP_SIGNS[t.op]} ${formatNumberVi(t.value)}`;
 }
 
 function pretty(text: string): string {

@@ -7,6 +7,7 @@
 import Handlebars from 'handlebars';
 import type { IndicatorResult, Rollup } from '../aggregate/types.js';
 import { BctdError } from '../issues/errors.js';
+import { TARGET_OP_SIGNS } from '../outline/describe.js';
 import { totalMember } from '../outline/helpers.js';
 import type { IndicatorDef, InputDef, Outline, TargetOp } from '../outline/schema.js';
 import { formatNumber, formatPercent } from '../text/numbers.js';
@@ -39,14 +40,6 @@ export function formatIndicatorValue(def: IndicatorDef, v: number): string {
   return def.unit === '%' ? `${n}%` : `${n} ${def.unit}`;
 }
 
-const OP_SYMBOL: Record<TargetOp, string> = {
-  '>=': '≥',
-  '<=': '≤',
-  '>': '>',
-  '<': '<',
-  '=': '=',
-  '~': 'khoảng',
-};
 const OP_WORDS: Record<TargetOp, string> = {
   '>=': 'đạt ít nhất',
   '<=': 'không vượt quá',
@@ -58,7 +51,7 @@ const OP_WORDS: Record<TargetOp, string> = {
 
 /** `≥ 60%`, `≤ 111 bé trai/100 bé gái`. */
 export function targetShort(def: IndicatorDef, op: TargetOp, value: number): string {
-  return `${OP_SYMBOL[op]} ${formatIndicatorValue(def, value)}`;
+  return `${TARGET_OP_SIGNS[op]} ${formatIndicatorValue(def, value)}`;
 }
 
 /** What one indicator result reads as in running text. */
