@@ -14,6 +14,7 @@ import {
 } from '../outline/expr.js';
 import { nextTarget, targetFor, totalMember, type CompiledOutline } from '../outline/helpers.js';
 import type { Direction, IndicatorDef, Outline, Target } from '../outline/schema.js';
+import { roundTo } from '../text/numbers.js';
 import { SINGLE } from '../validate/submission.js';
 import type { Comparison, IndicatorResult, InputTotal, TargetAssessment } from './types.js';
 
@@ -99,11 +100,8 @@ export function evaluateIndicator(
   return { status: 'ok', value: (n / d) * def.scale, numerator: n, denominator: d };
 }
 
-/** Half away from zero, as Vietnamese reports round (45,25 -> 45,3). */
-export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
-}
+// The rounding the report prints with, so a verdict never disagrees with the printed number.
+export { roundTo };
 
 /**
  * Is the target met? The value is first rounded to the indicator's decimals, so the verdict

@@ -139,8 +139,11 @@ export function isPlaceholder(s: string): boolean {
   return PLACEHOLDERS.includes(cleanText(s).toLowerCase());
 }
 
-/** Rounds half away from zero at `decimals` places, on the decimal representation. */
-function roundTo(n: number, decimals: number): number {
+/**
+ * Rounds half away from zero at `decimals` places, on the decimal representation (45,25 ->
+ * 45,3), as Vietnamese reports round: what `formatNumber` prints and what target verdicts use.
+ */
+export function roundTo(n: number, decimals: number): number {
   const abs = Math.abs(n);
   // Shifting the decimal string avoids 1.005 * 100 = 100.49999...; tiny or huge values that
   // print in exponent form are shifted arithmetically instead.
