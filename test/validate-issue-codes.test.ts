@@ -54,6 +54,7 @@ const AREA: Record<string, string> = {
   file: 'Tệp không đọc được (mọi lệnh đọc bảng tính)',
   validate: 'Kiểm tra tệp số liệu của đơn vị (bctd validate)',
   lint: 'Kiểm tra thể thức văn bản (bctd lint)',
+  aggregate: 'Tổng hợp số liệu (bctd generate, bctd status)',
 };
 
 function render(cats: Awaited<ReturnType<typeof catalogues>>): string {
