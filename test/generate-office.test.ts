@@ -170,6 +170,31 @@ describe('the demo reports as a clerk reads them (DOCX text)', () => {
               ).toBeLessThanOrEqual(c.width);
   });
 
+  it('print an indicator’s long explanation once per table row, not in three columns', () => {
+    for (const r of reports)
+      // The indicator tables: those with a Ghi chú column.
+      for (const t of tables(docXml(r.docx)).filter((x) =>
+        x.some((row) => row.header && row.cells.some((c) => c.text === 'Ghi chú')),
+      ))
+        for (const row of t.filter((x) => !x.header)) {
+          const long = row.cells.map((c) => c.text).filter((x) => x.length > 30);
+          expect(new Set(long).size, `${r.name}: ${long.join(' | ')}`).toBe(long.length);
+        }
+  });
+
+  it('leave none of noi-dung.md’s guidance comments in the report, and open with the directive', () => {
+    // The annual report's noi-dung.md is the skeleton the first run writes.
+    for (const r of reports) {
+      const text = textOf(docXml(r.docx));
+      expect(text, r.name).not.toMatch(/<!--|-->/);
+    }
+    const year = textOf(docXml(reports[2]!.docx));
+    const opening = year.split('\n').find((l) => l.startsWith('Kính gửi:'));
+    expect(opening).toBeDefined();
+    const after = year.split('\n')[year.split('\n').indexOf(opening!) + 1] ?? '';
+    expect(after).toMatch(/^Thực hiện Công văn số 702\/LĐTBXH-BĐG/);
+  });
+
   it('never doubles a full stop ("bằng lời..") in the running text', () => {
     for (const r of reports) {
       const text = textOf(docXml(r.docx));
@@ -274,6 +299,23 @@ describe.skipIf(missing.length > 0)(
           next++;
         }
         expect(appendices, r.name).toBe(expectedAppendices);
+      }
+    });
+
+    it('breaks a long phụ lục title or reference line evenly, never leaving one word alone', () => {
+      for (const r of reports) {
+        let seen = 0;
+        for (const page of pages(pdfs.get(r.name)!)) {
+          const ls = lines(page).map((l) => l.trim());
+          if (!/^Phụ lục [IVXLC]+$/.test(ls[0] ?? '')) continue;
+          // The title and the (Kèm theo ...) line, which ends with its closing bracket.
+          const end = ls.findIndex((l) => l.endsWith(')'));
+          expect(end, `${r.name}: ${ls[0]}`).toBeGreaterThan(1);
+          for (const l of ls.slice(1, end + 1))
+            expect(l.split(/\s+/).length, `${r.name} ${ls[0]}: "${l}"`).toBeGreaterThanOrEqual(3);
+          seen++;
+        }
+        expect(seen, r.name).toBeGreaterThanOrEqual(2);
       }
     });
 

@@ -331,9 +331,19 @@ function appendixTableModel(outline: Outline, def: AppendixTableDef, rollup: Rol
     header: [cells.header],
     rows: [],
   };
+  const noteAt = def.columns.findIndex((c) => c.key === 'note');
   cells.rows.forEach((row, r) => {
     const src = cells.sources[r] ?? null;
     const line = def.columns.map((col, i) => text(row[i] ?? null, col, src));
+    // An indicator not computed at this level carries its explanation as its value and its
+    // assessment too; with a Ghi chú column it is printed there once, and the narrow columns
+    // say "-" and "chưa đánh giá được" instead of repeating it (a row a page tall otherwise).
+    const note = noteAt >= 0 ? (line[noteAt] ?? '') : '';
+    if (note !== '')
+      def.columns.forEach((col, i) => {
+        if (i !== noteAt && line[i] === note)
+          line[i] = col.key === 'assessment' ? 'chưa đánh giá được' : isNumeric(col) ? '-' : '';
+      });
     if (r === cells.totalRow) table.total = line;
     else table.rows.push(line);
   });
@@ -399,7 +409,9 @@ export function noiDungSkeleton(outline: Outline, period: Period): string {
     'Mỗi đoạn văn cách nhau một dòng trống; dòng bắt đầu bằng "- " là một gạch đầu dòng.',
     'Không sửa số thứ tự của tiêu đề (I., 1., a)): bctd dựa vào đó để ghép nội dung vào đúng mục.',
     'Đoạn viết ở đây, trước tiêu đề đầu tiên, sẽ thay cho câu mở đầu của báo cáo.',
-    'Các dòng nằm giữa <!-- và --> là hướng dẫn, không được đưa vào báo cáo.',
+    // Never a literal comment marker inside this comment: it would close it early and leave
+    // the rest of the sentence as the report's opening paragraph.
+    'Các dòng hướng dẫn như thế này (nằm trong dấu chú thích) không được đưa vào báo cáo.',
     '-->',
     '',
   ];

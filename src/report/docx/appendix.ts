@@ -4,6 +4,7 @@ import { bodyElements } from './body.js';
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, TEXT_WIDTH, halfPoints } from './layout.js';
 import { pageNumberHeaders } from './page-number.js';
 import { ruleParagraph } from './rule.js';
+import { balanceLine } from './title.js';
 
 /** Mẫu 2.1 draws a short rule (11 underscores at 13 pt) under the reference line: 2.5 cm. */
 const APPENDIX_RULE = 1417;
@@ -21,11 +22,24 @@ const APPENDIX_RULE = 1417;
 export function appendixSection(appendix: Appendix, sizes: FontSizes): ISectionOptions {
   const landscape = appendix.orientation === 'landscape';
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  // A title or reference line too long for the page is broken into two balanced lines (a line
+  // break, so it stays one paragraph), not left to wrap a lone `NĂM 2022` or `nhân dân huyện`.
   const centred = (text: string, size: number, style: { bold?: boolean; italics?: boolean }) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      children: [new TextRun({ text, size: halfPoints(size), ...style })],
+      children: balanceLine(text, size, textWidth - 280, {
+        ...(style.bold ? { bold: true } : {}),
+        ...(style.italics ? { italic: true } : {}),
+      }).map(
+        (line, i) =>
+          new TextRun({
+            text: line,
+            size: halfPoints(size),
+            ...style,
+            ...(i > 0 ? { break: 1 } : {}),
+          }),
+      ),
     });
   return {
     properties: {

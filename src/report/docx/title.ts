@@ -10,8 +10,13 @@ import { ruleParagraph } from './rule.js';
  * (`2022`) under it, which reads like a stray number. Returns the line unchanged when it fits,
  * or when even two lines cannot hold it (then the renderer wraps it).
  */
-export function balanceLine(text: string, sizePt: number, width: number): string[] {
-  const w = (t: string) => textWidthTwips(t, sizePt, { bold: true });
+export function balanceLine(
+  text: string,
+  sizePt: number,
+  width: number,
+  style: { bold?: boolean; italic?: boolean } = { bold: true },
+): string[] {
+  const w = (t: string) => textWidthTwips(t, sizePt, style);
   if (w(text) <= width) return [text];
   const words = text.split(/\s+/).filter(Boolean);
   let best: string[] = [text];
