@@ -195,6 +195,15 @@ describe('the demo reports as a clerk reads them (DOCX text)', () => {
     expect(after).toMatch(/^Thực hiện Công văn số 702\/LĐTBXH-BĐG/);
   });
 
+  it('state a target once: progress toward a later target year as the distance left', () => {
+    for (const r of reports) {
+      const text = textOf(docXml(r.docx));
+      // Not "... (mục tiêu đạt ít nhất 60% (năm 2025)), mục tiêu năm 2025: ≥ 60%; kỳ này đạt ...".
+      expect(text, r.name).not.toMatch(/kỳ này đạt/);
+      expect(text, r.name).toMatch(/còn thấp hơn mục tiêu năm 2025 là \d+,\d điểm phần trăm/);
+    }
+  });
+
   it('never doubles a full stop ("bằng lời..") in the running text', () => {
     for (const r of reports) {
       const text = textOf(docXml(r.docx));

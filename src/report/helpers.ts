@@ -103,6 +103,29 @@ export function indicatorAssessment(def: IndicatorDef, r: IndicatorResult | unde
   return 'chưa đánh giá được';
 }
 
+/**
+ * `{{danh_gia}}` in running text, where the template has just given the value and the target
+ * (`đạt 36,4% (mục tiêu ...)`): a target year still ahead reads as the distance left
+ * (`còn thấp hơn mục tiêu năm 2025 là 23,6 điểm phần trăm`), progress and never a blanket
+ * "chưa đạt", without repeating the target and the value the sentence already has. Otherwise
+ * as `indicatorAssessment`.
+ */
+export function indicatorProgress(def: IndicatorDef, r: IndicatorResult | undefined): string {
+  const t = r?.target;
+  if (r?.value === null || r?.value === undefined || t?.kind !== 'next' || t.reached !== false)
+    return indicatorAssessment(def, r);
+  const gap = Math.abs(t.value - r.value);
+  const side =
+    t.op === '>=' || t.op === '>'
+      ? 'thấp hơn'
+      : t.op === '<=' || t.op === '<'
+        ? 'cao hơn'
+        : 'chênh';
+  const unit =
+    def.unit === '%' ? 'điểm phần trăm' : def.unit === '‰' ? 'điểm phần nghìn' : def.unit;
+  return `còn ${side} mục tiêu năm ${t.targetYear} là ${formatNumber(gap, def.decimals)} ${unit}`;
+}
+
 /** The next target in words: `không vượt quá 111 bé trai/100 bé gái (năm 2025)`. */
 export function indicatorTarget(def: IndicatorDef, r: IndicatorResult | undefined): string {
   const t = r?.target;
@@ -216,7 +239,7 @@ export function createHandlebars(data: HelperData): typeof Handlebars {
   });
   hb.registerHelper('danh_gia', (code: unknown) => {
     const { def, r } = indicator(code);
-    return def === undefined ? 'chưa đánh giá được' : indicatorAssessment(def, r);
+    return def === undefined ? 'chưa đánh giá được' : indicatorProgress(def, r);
   });
   return hb;
 }
