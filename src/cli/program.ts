@@ -94,13 +94,28 @@ class VietnameseHelp extends Help {
   }
 }
 
-function parseIntOption(name: string) {
+// 0 passed the digit test and printed "Số: 0/BC-UBND" or "6 tháng đầu năm 0": none of these
+// options has a meaningful zero.
+export function parseIntOption(name: string) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim())) {
+    const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) {
       throw new InvalidOptionValue(`${name} phải là số nguyên dương, không phải "${value}".`);
     }
-    return Number(value.trim());
+    return n;
   };
+}
+
+// A two-digit or mistyped year ("22", "20222") would silently name a period nobody reports.
+export function parseYearOption(value: string): number {
+  const v = value.trim();
+  const n = /^\d{4}$/.test(v) ? Number(v) : NaN;
+  if (!(n >= 1900 && n <= 2999)) {
+    throw new InvalidOptionValue(
+      `--year phải là năm có 4 chữ số, ví dụ 2022, không phải "${value}".`,
+    );
+  }
+  return n;
 }
 
 /** Raised by option parsers; main maps it to exit 2 with this Vietnamese message. */
@@ -118,7 +133,7 @@ function formatOption(): Option {
 function periodOptions(cmd: Command): Command {
   return cmd
     .option('--period <kỳ>', 'kỳ báo cáo: 6m, 9m, year, q1, q2, q3, q4')
-    .option('--year <năm>', 'năm báo cáo, ví dụ 2022', parseIntOption('--year'));
+    .option('--year <năm>', 'năm báo cáo, ví dụ 2022', parseYearOption);
 }
 
 function localize(cmd: Command): Command {
