@@ -19,7 +19,9 @@ import { discardFile, moveFile, writeFileAtomic } from '../io/write.js';
 import type { Outline } from '../outline/schema.js';
 import { parsePeriodId, type Period } from '../period/periods.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
+import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
 import { readBytes, resolvePeriod, sha256, validateBytes } from './submissions.js';
+import { readLimitsOf, readUnitFile } from './validate.js';
 
 export type ReceiveStatus = 'filed' | 'replaced' | 'same' | 'refused';
 
@@ -81,9 +83,14 @@ export function receiveFiles(
 
   for (const given of inputs) {
     const input = path.resolve(given);
-    const bytes = readBytes(input);
-    const sub = validateBytes(ws, outline, fixed?.period, input, bytes);
-    const hash = sha256(bytes);
+    // Size first, within the limits: an unreadable or oversized file is refused with its issue.
+    const read = readUnitFile(input, input, {
+      ...DEFAULT_READ_LIMITS,
+      ...readLimitsOf(ws.config.limits),
+    });
+    const bytes = read.ok ? read.bytes : new Uint8Array(0);
+    const sub = read.ok ? validateBytes(ws, outline, fixed?.period, input, bytes) : read.submission;
+    const hash = read.ok ? sha256(bytes) : '';
     const base: ReceivedFile = {
       input,
       status: 'refused',

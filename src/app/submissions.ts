@@ -22,35 +22,17 @@ import {
 } from '../period/periods.js';
 import { validateWorkbook } from '../validate/engine.js';
 import type { Submission } from '../validate/submission.js';
-import type { ReadLimits } from '../workbook/types.js';
-import type { Limits } from '../workspace/config.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline } from './outline.js';
 import { createValidatorPool, jobsFor, mapOrdered } from './pool.js';
-import type { ValidateContext } from './validate.js';
+import { readLimitsOf, readUnitFile, type ValidateContext } from './validate.js';
 
 /** What a unit may send: the wrong formats are read too, so the unit is told, not counted missing. */
 export const SUBMISSION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv'];
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function readLimits(l: Limits): Partial<ReadLimits> {
-  const mb = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 1024 * 1024));
-  const out: Partial<ReadLimits> = {};
-  const set = <K extends keyof ReadLimits>(k: K, v: number | undefined) => {
-    if (v !== undefined) out[k] = v;
-  };
-  set('maxFileBytes', mb(l.max_file_mb));
-  set('maxPartBytes', mb(l.max_part_mb));
-  set('maxTotalBytes', mb(l.max_total_mb));
-  set('maxRows', l.max_rows);
-  set('maxColumns', l.max_columns);
-  set('maxCells', l.max_cells);
-  set('maxCellChars', l.max_cell_chars);
-  set('maxSheets', l.max_sheets);
-  return out;
 }
 
 export function readBytes(file: string): Uint8Array {
@@ -62,6 +44,25 @@ export function readBytes(file: string): Uint8Array {
       hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
     });
   }
+}
+
+function fullLimits(ws: Workspace): ReadLimits {
+  return { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws.config.limits) };
+}
+
+/**
+ * Reads (size first, within the limits) and validates one unit file; a file that cannot be
+ * read becomes a Submission with its issue instead of stopping the run.
+ */
+export function checkFile(
+  ws: Workspace,
+  outline: Outline,
+  period: Period | undefined,
+  file: string,
+): Submission {
+  const read = readUnitFile(file, file, fullLimits(ws));
+  if (!read.ok) return read.submission;
+  return validateBytes(ws, outline, period, file, read.bytes);
 }
 
 /** Validates one workbook's bytes against the workspace's outline and units. */
@@ -79,7 +80,7 @@ export function validateBytes(
     outline,
     units: ws.units,
     ...(period ? { period } : {}),
-    limits: readLimits(ws.config.limits),
+    limits: readLimitsOf(ws.config.limits),
   });
   sub.sha256 = sha256(bytes);
   return sub;
@@ -127,8 +128,7 @@ export function readPeriodSubmissions(
   const acc = startPeriod(ws, period);
   acc.files.forEach((file, i) => {
     progress?.(i, acc.files.length, path.basename(file));
-    const bytes = readBytes(file);
-    record(acc, file, validateBytes(ws, outline, period, file, bytes));
+    record(acc, file, checkFile(ws, outline, period, file));
   });
   progress?.(acc.files.length, acc.files.length, '');
   return finishPeriod(acc);
@@ -158,7 +158,7 @@ export async function readPeriodSubmissionsAsync(
     outline,
     units: ws.units,
     period,
-    limits: readLimits(ws.config.limits),
+    limits: readLimitsOf(ws.config.limits),
   };
   let done = 0;
   try {
@@ -167,7 +167,9 @@ export async function readPeriodSubmissionsAsync(
       jobs * 2,
       async (file) => {
         opts.progress?.(done, files.length, path.basename(file));
-        const bytes = readBytes(file);
+        const read = readUnitFile(file, file, fullLimits(ws));
+        if (!read.ok) return read.submission;
+        const bytes = read.bytes;
         // Hashed before the worker takes ownership of the bytes.
         const hash = sha256(bytes);
         const sub = await pool.validate(bytes, file, ctx);

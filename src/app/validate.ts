@@ -4,7 +4,7 @@
  * never prints. One bad file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileProblemIssue } from '../issues/catalogue/file.js';
 import { makeValidateIssue } from '../issues/catalogue/validate.js';
@@ -165,6 +165,40 @@ export function expandPaths(paths: readonly string[], cwd: string): Target[] {
   return out;
 }
 
+/**
+ * Reads a unit's file for checking: its size first (a 2 GB attachment is never loaded into
+ * memory), then its bytes. A file that cannot be read becomes a Submission carrying the issue,
+ * so one bad file never stops the others. Shared by validate, receive, status and generate.
+ */
+export function readUnitFile(
+  full: string,
+  display: string,
+  limits: ReadLimits,
+): { ok: true; bytes: Uint8Array } | { ok: false; submission: Submission } {
+  const fail = (issue: Submission['issues'][number]) => {
+    const s = emptySubmission(display);
+    s.issues.push(issue);
+    return { ok: false as const, submission: s };
+  };
+  let size: number;
+  try {
+    const st = statSync(full);
+    if (st.isDirectory()) throw new Error('là một thư mục');
+    size = st.size;
+  } catch (e) {
+    return fail(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
+  }
+  if (size > limits.maxFileBytes) {
+    return fail(fileProblemIssue('too-large', `${size} bytes`, path.basename(display), limits));
+  }
+  try {
+    const buf = readFileSync(full);
+    return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+  } catch (e) {
+    return fail(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
+  }
+}
+
 function emptySubmission(file: string): Submission {
   return {
     file,
@@ -305,31 +339,9 @@ async function checkOne(
     s.valid = true;
     return s;
   }
-  const full = path.resolve(cwd, t.path);
-  const name = path.basename(t.path);
-  let size: number;
-  try {
-    size = statSync(full).size;
-  } catch (e) {
-    const s = emptySubmission(t.path);
-    s.issues.push(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
-    return s;
-  }
-  // Checked before reading: a 2 GB attachment is never loaded into memory.
-  if (size > limits.maxFileBytes) {
-    const s = emptySubmission(t.path);
-    s.issues.push(fileProblemIssue('too-large', `${size} bytes`, name, limits));
-    return s;
-  }
-  let bytes: Uint8Array;
-  try {
-    const buf = readFileSync(full);
-    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  } catch (e) {
-    const s = emptySubmission(t.path);
-    s.issues.push(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
-    return s;
-  }
+  const read = readUnitFile(path.resolve(cwd, t.path), t.path, limits);
+  if (!read.ok) return read.submission;
+  const bytes = read.bytes;
   // Hashed first: a worker validator takes ownership of the bytes.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const sub = await validator(bytes, t.path, ctx);
@@ -354,7 +366,7 @@ export async function annotateFiles(
   );
   if (todo.length === 0) return [];
   const { annotateWorkbook } = await import('../workbook/annotate.js');
-  mkdirSync(dir, { recursive: true });
+  // writeFileAtomic creates the folder, so a refused folder is a clear write-failed error.
   const sources = new Set(files.map((f) => path.resolve(cwd, f.file)));
   const used = new Set<string>();
   const written: string[] = [];
