@@ -4,6 +4,7 @@
  * values, derived members included (validation computed them per unit): recomputing `nam =
  * tong - nu` from the totals would credit a unit that gave only `tong` with all men.
  */
+import { roundTo } from '../text/numbers.js';
 import { inputCells } from '../outline/helpers.js';
 import type { InputDef, Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
@@ -49,7 +50,12 @@ function combine(kind: InputDef['aggregate']['kind'], values: readonly number[])
     case 'sum':
     case 'from':
     case 'last':
-      return values.reduce((s, v) => s + v, 0);
+      // Adding decimals in binary leaves noise (78.10000000000002 in the JSON for scheduled
+      // jobs); no unit types more than 9 decimals, so the sum is cut back to that.
+      return roundTo(
+        values.reduce((s, v) => s + v, 0),
+        9,
+      );
     case 'max':
       return values.reduce((m, v) => (v > m ? v : m));
     case 'count_yes':

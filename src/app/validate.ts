@@ -4,7 +4,7 @@
  * never prints. One bad file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileProblemIssue } from '../issues/catalogue/file.js';
 import { makeValidateIssue } from '../issues/catalogue/validate.js';
@@ -82,6 +82,38 @@ export function readLimitsOf(l: Limits | undefined): Partial<ReadLimits> {
 export type Target =
   { kind: 'file'; path: string } | { kind: 'missing' | 'empty-folder'; path: string };
 
+/**
+ * `*` and `?` in the last part of a path, expanded by bctd itself: cmd.exe and PowerShell
+ * pass `Downloads\*.xlsx` through unexpanded, so a clerk on Windows would otherwise get
+ * "not found". A name that exists as typed is taken literally; no match keeps the pattern, so
+ * it is reported as missing.
+ */
+export function expandGlob(p: string, cwd: string): string[] {
+  const base = path.basename(p);
+  if (!/[*?]/.test(base) || existsSync(path.resolve(cwd, p))) return [p];
+  const dir = path.dirname(p);
+  const re = new RegExp(
+    '^' +
+      base
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$+.()|[\]{}]/g, '\\$&')))
+        .join('') +
+      '$',
+    'i',
+  );
+  let names: string[];
+  try {
+    names = readdirSync(path.resolve(cwd, dir));
+  } catch {
+    return [p];
+  }
+  const hits = names
+    .filter((n) => re.test(n) && !skipName(n))
+    .sort((a, b) => a.localeCompare(b, 'vi'))
+    .map((n) => (dir === '.' && !p.startsWith('.') ? n : path.join(dir, n)));
+  return hits.length > 0 ? hits : [p];
+}
+
 const skipName = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
 
 /**
@@ -134,7 +166,7 @@ export function expandPaths(paths: readonly string[], cwd: string): Target[] {
     }
     return count;
   };
-  for (const p of paths) {
+  for (const p of paths.flatMap((q) => expandGlob(q, cwd))) {
     const full = path.resolve(cwd, p);
     let st;
     try {

@@ -40,11 +40,13 @@ export function defaultContext(): CliContext {
 /** Commander's English errors, said in Vietnamese. */
 function translateCommanderError(err: CommanderError): string {
   const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const guess = /Did you mean (.+?)\?\)?\s*$/m.exec(err.message)?.[1];
+  const hint = guess ? ` Có phải ý là: ${guess}?` : '';
   switch (err.code) {
     case 'commander.unknownOption':
-      return `Tùy chọn không hợp lệ: ${quoted}. Xem các tùy chọn bằng --help.`;
+      return `Tùy chọn không hợp lệ: ${quoted}.${hint} Xem các tùy chọn bằng --help.`;
     case 'commander.unknownCommand':
-      return `Không có lệnh "${quoted}". Xem danh sách lệnh bằng bctd --help.`;
+      return `Không có lệnh "${quoted}".${hint} Xem danh sách lệnh bằng bctd --help.`;
     case 'commander.missingArgument':
       return `Thiếu tham số ${quoted}. Xem cách dùng bằng --help.`;
     case 'commander.optionMissingArgument':

@@ -156,7 +156,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
       '-w, --workspace <thư mục>',
       'thư mục làm việc (mặc định: thư mục hiện tại hoặc thư mục cha có bctd.yaml)',
     )
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
     .addHelpText(
       'after',
       '\nMã thoát: 0 hoàn thành; 1 dữ liệu đầu vào có lỗi; 2 không chạy được (tùy chọn sai, thiếu cấu hình, ...).\n' +
@@ -174,7 +174,10 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     return cmd;
   };
 
-  add('init [thư-mục]', 'tạo thư mục làm việc: bctd.yaml, units.yaml và các thư mục nop/, bao-cao/')
+  add(
+    'init [thư-mục]',
+    'tạo thư mục làm việc: bctd.yaml, units.yaml và các thư mục nop/, bao-cao/, bieu-mau/',
+  )
     .option('--preset <tên>', 'bộ cấu hình có sẵn', 'trieu-son-2022')
     .option('--force', 'ghi đè các tệp đã có', false)
     .addOption(formatOption())

@@ -67,7 +67,7 @@ export const TEMPLATE_HELPERS: readonly TemplateHelper[] = [
     name: 'muc_tieu',
     args: ['indicator'],
     description:
-      'Mục tiêu của năm mục tiêu kế tiếp: "không vượt quá 111 bé trai/100 bé gái (năm 2025)".',
+      'Mục tiêu của năm mục tiêu kế tiếp: "năm 2025: không vượt quá 111 bé trai/100 bé gái".',
   },
   {
     name: 'danh_gia',

@@ -126,11 +126,14 @@ export function indicatorProgress(def: IndicatorDef, r: IndicatorResult | undefi
   return `còn ${side} mục tiêu năm ${t.targetYear} là ${formatNumber(gap, def.decimals)} ${unit}`;
 }
 
-/** The next target in words: `không vượt quá 111 bé trai/100 bé gái (năm 2025)`. */
+/**
+ * The target in words, with its year first so it reads inside brackets:
+ * `năm 2025: không vượt quá 111 bé trai/100 bé gái` ("(mục tiêu năm 2025: ...)").
+ */
 export function indicatorTarget(def: IndicatorDef, r: IndicatorResult | undefined): string {
   const t = r?.target;
   if (t === undefined || t.kind === 'none') return 'chưa có mục tiêu';
-  return `${OP_WORDS[t.op]} ${formatIndicatorValue(def, t.value)} (năm ${t.targetYear})`;
+  return `năm ${t.targetYear}: ${OP_WORDS[t.op]} ${formatIndicatorValue(def, t.value)}`;
 }
 
 /**

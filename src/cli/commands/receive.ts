@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadOutlineFor } from '../../app/outline.js';
 import { receiveFiles } from '../../app/receive.js';
+import { expandPaths } from '../../app/validate.js';
 import { EXIT } from '../../issues/errors.js';
 import { loadWorkspace } from '../../workspace/workspace.js';
 import type { CliContext, CommandResult } from '../context.js';
@@ -15,10 +16,14 @@ export async function run(
 ): Promise<CommandResult> {
   const ws = loadWorkspace(ctx.cwd, opts.workspace);
   const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  // Folders and `*.xlsx` patterns work as in validate (Windows shells do not expand `*`).
+  const inputs = expandPaths(files, ctx.cwd)
+    .filter((t) => t.kind !== 'empty-folder')
+    .map((t) => path.resolve(ctx.cwd, t.path));
   const result = receiveFiles(
     ws,
     outline,
-    files.map((f) => path.resolve(ctx.cwd, f)),
+    inputs,
     { period: opts.period, year: opts.year },
     ctx.now,
   );
