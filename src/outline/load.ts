@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { checkOutline, closest, type PathSegment } from './rules.js';
+import { yamlSyntaxMessage } from './yaml-messages.js';
 import { OutlineSchema, type Outline } from './schema.js';
 
 export interface OutlineError {
@@ -223,16 +224,7 @@ export function parseOutline(text: string, file: string): ParseOutlineResult {
   const errors: OutlineError[] = [];
   for (const e of doc.errors) {
     const line = lc.linePos(e.pos[0]).line;
-    const what =
-      e.code === 'DUPLICATE_KEY'
-        ? 'Khóa bị lặp lại trong cùng một nhóm'
-        : `Lỗi cú pháp YAML (${e.code})`;
-    errors.push({
-      file,
-      path: '',
-      line,
-      message: `${what}: ${e.message.split('\n')[0] ?? ''}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ":" sau khóa và các dấu ngoặc, ngoặc kép.`,
-    });
+    errors.push({ file, path: '', line, message: yamlSyntaxMessage(e.code) });
   }
   if (errors.length > 0) return { ok: false, errors };
 

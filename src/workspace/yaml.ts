@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { yamlSyntaxMessage as syntaxMessage } from '../outline/yaml-messages.js';
 
 /** One problem in a YAML file, located for the clerk: file, key path and line. */
 export interface YamlProblem {
@@ -35,27 +36,6 @@ function lineOf(
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
-}
-
-// The yaml package words its errors in English ("All mapping items must start at the same
-// column"); the clerk editing bctd.yaml in Notepad gets the Vietnamese cause and the fix instead.
-const SYNTAX: Partial<Record<string, string>> = {
-  BAD_INDENT: 'thụt lề không đều: các khóa cùng cấp phải bắt đầu ở cùng một cột',
-  TAB_AS_INDENT: 'thụt lề bằng phím Tab: chỉ dùng dấu cách',
-  DUPLICATE_KEY: 'một khóa được khai báo hai lần trong cùng một nhóm: xóa bớt một dòng',
-  MISSING_CHAR: 'thiếu dấu đóng (ngoặc kép, ngoặc vuông hoặc ngoặc nhọn)',
-  BAD_DQ_ESCAPE:
-    'dấu "\\" trong chuỗi đặt trong ngoặc kép không hợp lệ: dùng ngoặc đơn hoặc bỏ dấu "\\"',
-  MULTILINE_IMPLICIT_KEY: 'thụt lề sai, hoặc một khóa bị xuống dòng hay thiếu dấu ":" sau khóa',
-  BLOCK_AS_IMPLICIT_KEY: 'thiếu dấu ":" sau khóa, hoặc thụt lề sai',
-  UNEXPECTED_TOKEN: 'có ký tự không đúng chỗ (thường là dấu ":", "-", "#" hoặc ngoặc)',
-  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt (@, `, %): đặt giá trị trong ngoặc kép',
-  MULTIPLE_DOCS: 'tệp có nhiều tài liệu YAML (dòng "---"): chỉ giữ một',
-};
-
-function syntaxMessage(code: string): string {
-  const what = SYNTAX[code] ?? 'không đọc được cấu trúc của dòng này';
-  return `Lỗi cú pháp YAML: ${what}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ":" sau khóa và các dấu ngoặc, ngoặc kép.`;
 }
 
 // zod speaks Vietnamese to the clerk; set once for the process.
