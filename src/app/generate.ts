@@ -3,6 +3,8 @@
  * cùng kỳ when last year's folder has files), compose the ND30 report with the agency's own
  * text from noi-dung.md, render and write it atomically. Returns a result; never prints.
  */
+import { resolvePeriod } from './period.js';
+import { ymdFromDate } from '../period/periods.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Completeness, Rollup, UnitRecord } from '../aggregate/types.js';
@@ -18,7 +20,6 @@ import { buildNarratives } from './generate-narratives.js';
 import {
   previousRollupAsync,
   readPeriodSubmissionsAsync,
-  resolvePeriod,
   rollupOf,
   type InputFile,
 } from './submissions.js';
@@ -104,7 +105,12 @@ export async function generateReport(
   env: Readonly<Record<string, string | undefined>>,
   progress?: (done: number, total: number, label: string) => void,
 ): Promise<GenerateResult> {
-  const { period, chosen } = resolvePeriod(ws, outline, req, now);
+  const { period, chosen } = resolvePeriod(
+    outline,
+    ws.config.periodSettings,
+    req,
+    ymdFromDate(now),
+  );
   const draft = req.draft || (req.number === undefined && req.date === undefined);
   const issued = req.date !== undefined ? parseDateOption(req.date) : undefined;
   const date: ReportDate =

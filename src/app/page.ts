@@ -6,23 +6,14 @@
  * one file, written atomically. Nothing in the page is fetched: scripts, styles and data are
  * inline, and a Content-Security-Policy forbids any connection.
  */
+import { resolvePeriod } from './period.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BctdError } from '../issues/errors.js';
 import { writeTextAtomic } from '../io/write.js';
 import type { Outline } from '../outline/schema.js';
-import {
-  choosePeriod,
-  formatYmd,
-  isPeriodKind,
-  makePeriod,
-  PERIOD_KINDS,
-  ymdFromDate,
-  type Period,
-  type PeriodKind,
-  type PeriodSetting,
-} from '../period/periods.js';
+import { formatYmd, ymdFromDate, type Period } from '../period/periods.js';
 import type { Unit } from '../period/units.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -204,32 +195,6 @@ function readVersion(): string {
   }
 }
 
-function resolvePagePeriod(
-  outline: Outline,
-  settings: Record<PeriodKind, PeriodSetting> | undefined,
-  kind: string | undefined,
-  year: number | undefined,
-  now: Date,
-): { period: Period; chosen: boolean } {
-  const today = ymdFromDate(now);
-  if (kind === undefined) {
-    return { period: choosePeriod(today, outline.periods, year, settings), chosen: true };
-  }
-  const k = kind.trim();
-  if (!isPeriodKind(k)) {
-    throw new BctdError('bad-option', `Kỳ báo cáo "${kind}" không hợp lệ.`, {
-      hint: `Dùng một trong: ${PERIOD_KINDS.join(', ')} (ví dụ --period 6m --year 2022).`,
-    });
-  }
-  if (!outline.periods.includes(k)) {
-    throw new BctdError('bad-option', `Đề cương "${outline.id}" không có kỳ báo cáo "${k}".`, {
-      hint: `Đề cương này có các kỳ: ${outline.periods.join(', ')}.`,
-    });
-  }
-  if (year !== undefined) return { period: makePeriod(k, year, settings), chosen: false };
-  return { period: choosePeriod(today, [k], undefined, settings), chosen: false };
-}
-
 function defaultOut(ws: Workspace | undefined, cwd: string, file: string): string {
   return ws ? path.join(ws.dir, 'bieu-mau', file) : path.join(cwd, file);
 }
@@ -241,12 +206,11 @@ export async function makePage(req: PageRequest): Promise<PageResult> {
       ? loadWorkspace(req.cwd, req.workspace)
       : undefined;
   const outline = loadOutlineFor(ws, req.outline, req.cwd);
-  const { period, chosen } = resolvePagePeriod(
+  const { period, chosen } = resolvePeriod(
     outline,
     ws?.config.periodSettings,
-    req.period,
-    req.year,
-    req.now,
+    { period: req.period, year: req.year },
+    ymdFromDate(req.now),
   );
   // Read the bundle before anything is written: a broken install writes nothing.
   const assets = loadPageAssets();

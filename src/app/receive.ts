@@ -4,6 +4,8 @@
  * ledger with its receipt time and sha256; an earlier different file of the same unit moves to
  * `cu/` under a timestamped name. Nothing is deleted and the input file is only read.
  */
+import { resolvePeriod } from './period.js';
+import { ymdFromDate } from '../period/periods.js';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../issues/types.js';
@@ -20,7 +22,7 @@ import type { Outline } from '../outline/schema.js';
 import { parsePeriodId, type Period } from '../period/periods.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
 import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
-import { readBytes, resolvePeriod, sha256, validateBytes } from './submissions.js';
+import { readBytes, sha256, validateBytes } from './submissions.js';
 import { readLimitsOf, readUnitFile } from './validate.js';
 
 export type ReceiveStatus = 'filed' | 'replaced' | 'same' | 'refused';
@@ -75,7 +77,7 @@ export function receiveFiles(
 ): ReceiveResult {
   const fixed =
     opts.period !== undefined || opts.year !== undefined
-      ? resolvePeriod(ws, outline, opts, now)
+      ? resolvePeriod(outline, ws.config.periodSettings, opts, ymdFromDate(now))
       : undefined;
   const receivedAt = localIso(now);
   const files: ReceivedFile[] = [];
@@ -117,7 +119,8 @@ export function receiveFiles(
     let period: Period | undefined = fixed?.period;
     if (period === undefined && sub.period !== null)
       period = parsePeriodId(sub.period, ws.config.periodSettings);
-    if (period === undefined) period = resolvePeriod(ws, outline, {}, now).period;
+    if (period === undefined)
+      period = resolvePeriod(outline, ws.config.periodSettings, {}, ymdFromDate(now)).period;
     if (sub.period !== null && sub.period !== period.id) {
       refuse(`tệp là báo cáo kỳ ${sub.period}, không phải kỳ ${period.id}`);
       continue;

@@ -2,11 +2,13 @@
  * `bctd status` (issue 5): every expected unit's state for the period, from the same reading and
  * attribution as `generate`, so the two can never disagree.
  */
+import { resolvePeriod } from './period.js';
+import { ymdFromDate } from '../period/periods.js';
 import type { Completeness, UnitRecord } from '../aggregate/types.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { readPeriodSubmissions, resolvePeriod, rollupOf, type InputFile } from './submissions.js';
+import { readPeriodSubmissions, rollupOf, type InputFile } from './submissions.js';
 
 export interface StatusResult {
   period: Period;
@@ -27,7 +29,12 @@ export function statusOf(
   now: Date,
   progress?: (done: number, total: number, label: string) => void,
 ): StatusResult {
-  const { period, chosen } = resolvePeriod(ws, outline, opts, now);
+  const { period, chosen } = resolvePeriod(
+    outline,
+    ws.config.periodSettings,
+    opts,
+    ymdFromDate(now),
+  );
   const read = readPeriodSubmissions(ws, outline, period, progress);
   const rollup = rollupOf(ws, outline, read);
   return {

@@ -12,14 +12,7 @@ import type { Receipt, Rollup } from '../aggregate/types.js';
 import { BctdError } from '../issues/errors.js';
 import { currentEntry, readLedger, receivedDay, type Ledger } from '../io/ledger.js';
 import type { Outline } from '../outline/schema.js';
-import {
-  choosePeriod,
-  isPeriodKind,
-  samePeriodLastYear,
-  ymdFromDate,
-  type Period,
-  type PeriodKind,
-} from '../period/periods.js';
+import { samePeriodLastYear, type Period } from '../period/periods.js';
 import { validateWorkbook } from '../validate/engine.js';
 import type { Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
@@ -296,29 +289,4 @@ export async function previousRollupAsync(
   if (listSubmissionFiles(dir).length === 0) return undefined;
   const read = await readPeriodSubmissionsAsync(ws, outline, prev, { jobs });
   return { rollup: rollupOf(ws, outline, read), read };
-}
-
-/**
- * `--period`/`--year` to a period. Without `--year` the date decides (choosePeriod), and
- * `chosen` tells the summary to say which period that was.
- */
-export function resolvePeriod(
-  ws: Workspace,
-  outline: Outline,
-  opts: { period?: string | undefined; year?: number | undefined },
-  now: Date,
-): { period: Period; chosen: boolean } {
-  let kinds = outline.periods as readonly PeriodKind[];
-  if (opts.period !== undefined) {
-    if (!isPeriodKind(opts.period) || !kinds.includes(opts.period))
-      throw new BctdError('bad-option', `Đề cương "${outline.id}" không có kỳ "${opts.period}".`, {
-        hint: `Các kỳ của đề cương: ${outline.periods.join(', ')}.`,
-      });
-    kinds = [opts.period];
-  }
-  const today = ymdFromDate(now);
-  return {
-    period: choosePeriod(today, kinds, opts.year, ws.config.periodSettings),
-    chosen: opts.year === undefined,
-  };
 }

@@ -1,16 +1,9 @@
+import { resolvePeriod } from './period.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BctdError } from '../issues/errors.js';
 import { writeFileAtomic } from '../io/write.js';
-import type { Outline } from '../outline/schema.js';
-import {
-  choosePeriod,
-  isPeriodKind,
-  makePeriod,
-  PERIOD_KINDS,
-  type Period,
-  type YMD,
-} from '../period/periods.js';
+import { type Period, type YMD } from '../period/periods.js';
 import { expectedUnits, unitActiveIn, type Unit } from '../period/units.js';
 import { levenshtein, slugify } from '../text/labels.js';
 import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -53,36 +46,6 @@ export function templateFileName(unit: Pick<Unit, 'code' | 'name'>, period: Peri
   // The code as written in units.yaml when it is safe in a file name on every system.
   const code = /^[A-Za-z0-9_.-]+$/.test(unit.code) ? unit.code : slugify(unit.code) || 'don-vi';
   return `${code}${slug === '' ? '' : `-${slug}`}-${period.id}.xlsx`;
-}
-
-/**
- * `--period` (with `--year`, else the year whose cut-off is nearest today), or the period
- * the date suggests among those the outline asks for.
- */
-export function resolvePeriod(
-  outline: Outline,
-  ws: Workspace,
-  kind: string | undefined,
-  year: number | undefined,
-  today: YMD,
-): { period: Period; chosen: boolean } {
-  const settings = ws.config.periodSettings;
-  if (kind === undefined) {
-    return { period: choosePeriod(today, outline.periods, year, settings), chosen: true };
-  }
-  const k = kind.trim();
-  if (!isPeriodKind(k)) {
-    throw new BctdError('bad-option', `Kỳ báo cáo "${kind}" không hợp lệ.`, {
-      hint: `Dùng một trong: ${PERIOD_KINDS.join(', ')} (ví dụ --period 6m --year 2022).`,
-    });
-  }
-  if (!outline.periods.includes(k)) {
-    throw new BctdError('bad-option', `Đề cương "${outline.id}" không có kỳ báo cáo "${k}".`, {
-      hint: `Đề cương này có các kỳ: ${outline.periods.join(', ')}.`,
-    });
-  }
-  if (year !== undefined) return { period: makePeriod(k, year, settings), chosen: false };
-  return { period: choosePeriod(today, [k], undefined, settings), chosen: false };
 }
 
 /** Codes that look like what was typed: a small edit away, or a unit whose name contains it. */
@@ -144,7 +107,12 @@ function selectUnits(ws: Workspace, codes: readonly string[], period: Period): U
 export async function makeTemplates(req: TemplateRequest): Promise<TemplateResult> {
   const ws = loadWorkspace(req.cwd, req.workspace);
   const outline = loadOutlineFor(ws, req.outline, req.cwd);
-  const { period, chosen } = resolvePeriod(outline, ws, req.period, req.year, req.today);
+  const { period, chosen } = resolvePeriod(
+    outline,
+    ws.config.periodSettings,
+    { period: req.period, year: req.year },
+    req.today,
+  );
   const units = selectUnits(ws, req.units ?? [], period);
   const dir =
     req.out !== undefined
