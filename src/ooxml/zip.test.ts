@@ -48,3 +48,20 @@ describe('openZip', () => {
     expect(not.ok ? 'ok' : not.problem).toBe('not-zip');
   });
 });
+
+describe('openZip with a header that understates a small part', () => {
+  it('still returns the whole part', () => {
+    const text = 'Tổng số lao động nữ '.repeat(500);
+    const bytes = zipSync({ 'xl/sharedStrings.xml': strToU8(text) });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = bytes.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 100, true); // claims 100 bytes
+        break;
+      }
+    }
+    const r = openZip(bytes);
+    if (!r.ok) throw new Error(r.problem);
+    expect(new TextDecoder().decode(r.zip.read('xl/sharedStrings.xml'))).toBe(text);
+  });
+});
