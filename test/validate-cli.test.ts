@@ -138,7 +138,7 @@ describe('bctd validate', () => {
     expect(r.text).not.toContain('\u001b[');
   });
 
-  test('a file alone, valid: exit 0 with warnings allowed', async () => {
+  test('a file alone, valid, outside a workspace: exit 0, and one note that units were not checked', async () => {
     const r = await run([path.join('nop', '15664-thi-tran.xlsx')], opts(), ctx(dir));
     expect(r.exitCode).toBe(0);
     expect((r.json as unknown as Json).summary).toEqual({
@@ -146,8 +146,12 @@ describe('bctd validate', () => {
       valid: 1,
       invalid: 0,
       errors: 0,
-      warnings: 1,
+      warnings: 0,
     });
+    expect((r.json as unknown as { notes: { code: string }[] }).notes.map((n) => n.code)).toEqual([
+      'units-not-checked',
+    ]);
+    expect(r.text).toContain('Ghi chú: Không có danh sách đơn vị (units.yaml)');
   });
 
   test('two files for one unit and period: an issue on both naming the other', async () => {

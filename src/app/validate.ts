@@ -41,6 +41,8 @@ export interface ValidateResult {
   annotated: string[];
   period: Period | undefined;
   workspace: string | undefined;
+  /** Things the clerk should know that are not problems of a file (checks skipped, ...). */
+  notes: { code: string; message: string }[];
 }
 
 /** Extensions a folder is scanned for (a unit that sent .xls or .ods is told so, not missed). */
@@ -350,7 +352,10 @@ export async function validatePaths(
       ...(await annotateFiles(files, req.cwd, path.resolve(req.cwd, req.annotate), limits)),
     );
   }
-  return { files, annotated, period, workspace: ws?.dir };
+  const notes = ws
+    ? []
+    : [{ code: 'units-not-checked', message: makeValidateIssue('units-not-checked', {}).message }];
+  return { files, annotated, period, workspace: ws?.dir, notes };
 }
 
 async function checkOne(
@@ -393,9 +398,7 @@ export async function annotateFiles(
   limits: ReadLimits,
 ): Promise<string[]> {
   // The note that units were not checked is not a problem of the file.
-  const todo = files.filter(
-    (f) => f.sha256 !== undefined && f.issues.some((i) => i.code !== 'units-not-checked'),
-  );
+  const todo = files.filter((f) => f.sha256 !== undefined && f.issues.length > 0);
   if (todo.length === 0) return [];
   const { annotateWorkbook } = await import('../workbook/annotate.js');
   // writeFileAtomic creates the folder, so a refused folder is a clear write-failed error.

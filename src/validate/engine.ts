@@ -384,9 +384,9 @@ export function validateWorkbook(input: ValidateInput): Submission {
 
   if (unitCode === undefined) {
     out.add('unit-code-missing', {}, infoInfo ? { sheet: infoInfo.name } : {});
-  } else if (input.units === undefined) {
-    out.add('units-not-checked', {});
-  } else {
+  } else if (input.units !== undefined) {
+    // Without units.yaml these checks are skipped; the CLI says so once as a note, not as a
+    // warning on every file (a commune officer cannot act on it).
     known = input.units.find((u) => u.code === unitCode);
     const where: Where = { ...codeEntry?.where, value: unitCode };
     if (known === undefined) {

@@ -60,6 +60,7 @@ export function validateJson(r: ValidateResult): Record<string, unknown> {
       return o;
     }),
     summary: countOf(r.files),
+    notes: r.notes,
   };
   if (r.annotated.length > 0) out.annotated = r.annotated;
   return out;
@@ -103,6 +104,8 @@ export function validateText(r: ValidateResult, color: boolean): string {
     lines.push('', 'Bản sao có đánh dấu ô lỗi:');
     for (const a of r.annotated) lines.push(`  ${a}`);
   }
-  lines.push('', summaryLine(countOf(r.files)));
+  lines.push('');
+  for (const n of r.notes) lines.push(`Ghi chú: ${n.message}`);
+  lines.push(summaryLine(countOf(r.files)));
   return lines.join('\n');
 }
