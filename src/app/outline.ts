@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BctdError } from '../issues/errors.js';
@@ -54,7 +55,30 @@ export function loadOutlineFile(file: string): Outline {
 export function builtinOutline(id: string): Outline | undefined {
   if (!/^[a-z0-9-]+$/.test(id)) return undefined;
   const file = path.join(builtinOutlinesDir(), `${id}.yaml`);
-  return existsSync(file) ? loadOutlineFile(file) : undefined;
+  if (!existsSync(file)) return undefined;
+  return fromSnapshot(id, file) ?? loadOutlineFile(file);
+}
+
+/**
+ * The build's snapshot of a built-in outline (scripts/build-outlines.js), used only while the
+ * YAML still has the hash it was made from, so an edited outline is always parsed and checked.
+ */
+function fromSnapshot(id: string, file: string): Outline | undefined {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const snap = path.join(packageRoot(), 'dist', 'outlines', `${id}.json`);
+  try {
+    const yaml = readFileSync(file);
+    const { sha256, outline } = JSON.parse(readFileSync(snap, 'utf8')) as {
+      sha256: string;
+      outline: Outline;
+    };
+    if (createHash('sha256').update(yaml).digest('hex') !== sha256) return undefined;
+    cache.set(file, outline);
+    return outline;
+  } catch {
+    return undefined; // no snapshot (running from src in tests): parse the YAML
+  }
 }
 
 /**
