@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, isBlankText, normalizeCellText } from './normalize.js';
+import { cleanText, cleanTextSlow, isBlankText, normalizeCellText } from './normalize.js';
 import * as text from './index.js';
 
 describe('cleanText', () => {
@@ -94,5 +94,37 @@ describe('index', () => {
       expect(typeof (text as Record<string, unknown>)[name]).toBe('function');
     }
     expect(text.PLACEHOLDERS).toContain('kps');
+  });
+});
+
+describe('cleanText fast path', () => {
+  it('returns exactly what the full treatment returns, for any text', () => {
+    const chars = fc.constantFrom(
+      'a',
+      'ệ',
+      'Đ',
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\r',
+      '\t',
+      '\u00A0',
+      '\u202F',
+      '\u200B',
+      '\uFEFF',
+      '\u00AD',
+      'e\u0323\u0302',
+      'x',
+      '.',
+      ',',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(cleanText(s)).toBe(cleanTextSlow(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
