@@ -15,7 +15,7 @@ import { makeValidateIssue } from '../issues/catalogue/validate.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import type { Unit } from '../period/units.js';
-import type { Submission } from '../validate/submission.js';
+import { blankSubmission, type Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import type { ValidateContext, Validator } from './validate.js';
 
@@ -82,21 +82,6 @@ export function workerContext(ctx: ValidateContext): WorkerContext {
   if (ctx.period !== undefined) out.period = ctx.period;
   if (ctx.limits !== undefined) out.limits = ctx.limits;
   return out;
-}
-
-function blankSubmission(file: string): Submission {
-  return {
-    file,
-    unit: null,
-    period: null,
-    outline: null,
-    preparedOn: null,
-    values: {},
-    texts: {},
-    narrativesFilled: [],
-    issues: [],
-    valid: false,
-  };
 }
 
 export function timeoutSubmission(file: string, seconds: number): Submission {

@@ -13,7 +13,7 @@ import type { Outline } from '../outline/schema.js';
 import { isPeriodKind, makePeriod, type Period } from '../period/periods.js';
 import type { Unit } from '../period/units.js';
 import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
-import type { Submission } from '../validate/submission.js';
+import { blankSubmission, type Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import type { Limits } from '../workspace/config.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -210,7 +210,7 @@ export function readUnitFile(
   limits: ReadLimits,
 ): { ok: true; bytes: Uint8Array } | { ok: false; submission: Submission } {
   const fail = (issue: Submission['issues'][number]) => {
-    const s = emptySubmission(display);
+    const s = blankSubmission(display);
     s.issues.push(issue);
     return { ok: false as const, submission: s };
   };
@@ -231,21 +231,6 @@ export function readUnitFile(
   } catch (e) {
     return fail(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
   }
-}
-
-function emptySubmission(file: string): Submission {
-  return {
-    file,
-    unit: null,
-    period: null,
-    outline: null,
-    preparedOn: null,
-    values: {},
-    texts: {},
-    narrativesFilled: [],
-    issues: [],
-    valid: false,
-  };
 }
 
 function periodOf(req: ValidateRequest, ws: Workspace | undefined): Period | undefined {
@@ -366,12 +351,12 @@ async function checkOne(
   validator: Validator,
 ): Promise<Submission> {
   if (t.kind === 'missing') {
-    const s = emptySubmission(t.path);
+    const s = blankSubmission(t.path);
     s.issues.push(makeValidateIssue('path-missing', { path: t.path }));
     return s;
   }
   if (t.kind === 'empty-folder') {
-    const s = emptySubmission(t.path);
+    const s = blankSubmission(t.path);
     s.issues.push(makeValidateIssue('folder-empty', { path: t.path }));
     s.valid = true;
     return s;

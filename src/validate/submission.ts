@@ -45,3 +45,19 @@ export interface Submission {
   /** No issue of severity error. */
   valid: boolean;
 }
+
+/** A Submission with nothing read yet, for a file that could not be checked (its issue is added). */
+export function blankSubmission(file: string): Submission {
+  return {
+    file,
+    unit: null,
+    period: null,
+    outline: null,
+    preparedOn: null,
+    values: {},
+    texts: {},
+    narrativesFilled: [],
+    issues: [],
+    valid: false,
+  };
+}
