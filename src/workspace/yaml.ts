@@ -1,6 +1,22 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import { CORE_SCHEMA, load as loadFast, realMapTag } from 'js-yaml';
+import type * as YamlLib from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { yamlSyntaxMessage as syntaxMessage } from '../outline/yaml-messages.js';
+
+/**
+ * The `yaml` library, loaded only when a file has a problem to locate. Its document model knows
+ * the line of every node, which is what a clerk needs in a message, but loading and running it
+ * cold costs about ten times what js-yaml does (docs/BENCHMARKS.md): too much for every start of
+ * `bctd validate`. A synchronous require keeps the workspace loader synchronous; the require is
+ * made at run time, so the bundle (scripts/build-cli.js) leaves `yaml` in node_modules.
+ */
+let yamlLib: typeof YamlLib | undefined;
+function yaml(): typeof YamlLib {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib;
+  return yamlLib;
+}
 
 /** One problem in a YAML file, located for the clerk: file, key path and line. */
 export interface YamlProblem {
@@ -33,7 +49,7 @@ function lineOf(
 ): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -42,7 +58,9 @@ function lineOf(
 let localized = false;
 function ensureVietnamese(): void {
   if (!localized) {
-    z.config(z.locales.vi());
+    // jitless: zod would otherwise compile each schema to a function on its first use, which
+    // costs more than it saves for the one bctd.yaml and one units.yaml a run reads.
+    z.config({ ...z.locales.vi(), jitless: true });
     localized = true;
   }
 }
@@ -57,6 +75,14 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   schema: S,
 ): { ok: true; value: z.infer<S> } | { ok: false; problems: YamlProblem[] } {
   ensureVietnamese();
+  const fast = readYamlFast(text);
+  if (fast.ok) {
+    const result = schema.safeParse(fast.data ?? {});
+    if (result.success) return { ok: true, value: result.data };
+  }
+  // Something to report (or something js-yaml declines, such as an alias): the `yaml` library
+  // reads the file again, is the judge of what it means, and locates every problem.
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -81,4 +107,44 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       return { file, path: pathText(path), line: lineOf(doc, counter, path), message: i.message };
     }),
   };
+}
+
+/** A text the fast reader leaves to the `yaml` library (see readYamlFast). */
+class Declined extends Error {}
+
+/**
+ * The fast reading of a well-formed file: js-yaml with the YAML 1.2 core schema, the schema the
+ * `yaml` library uses by default, so both give the same values; test/workspace-yaml-fast.test.ts
+ * compares them on generated files and on typing slips. Where the two are known to differ, the
+ * text is declined and the `yaml` library decides: a lone carriage return (a line break for
+ * js-yaml, part of a comment for `yaml`), a key that is not a string (`~: x`, `1: x`, `[a]: x`)
+ * and the key `__proto__`, and anything that may be an anchor or an alias (`&name`, `*name`:
+ * the two disagree on malformed ones, and only the `yaml` library, with its alias-expansion
+ * bound, should ever expand an alias; names such as "Tài chính & Kế hoạch" still go fast). Any exception, including an empty
+ * file, declines too.
+ */
+export function readYamlFast(text: string): { ok: true; data: unknown } | { ok: false } {
+  if (/\r(?!\n)|[&*]\S/.test(text)) return { ok: false };
+  try {
+    const data = loadFast(text, { schema: FAST_SCHEMA, maxAliases: 0 });
+    return { ok: true, data: plain(data) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const FAST_SCHEMA = CORE_SCHEMA.withTags(realMapTag);
+
+/** Maps (realMapTag keeps keys as read) to plain objects with string keys, as `yaml` gives. */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (v instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of v) {
+      if (typeof k !== 'string' || k === '__proto__') throw new Declined();
+      out[k] = plain(val);
+    }
+    return out;
+  }
+  return v;
 }
