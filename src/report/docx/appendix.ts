@@ -1,5 +1,12 @@
-import { AlignmentType, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import type { Appendix, FontSizes } from '../model.js';
+import {
+  AlignmentType,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type ISectionOptions,
+  type Table,
+} from 'docx';
+import type { Appendix, FontSizes, TableModel } from '../model.js';
 import { bodyElements } from './body.js';
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, TEXT_WIDTH, halfPoints } from './layout.js';
 import { pageNumberHeaders } from './page-number.js';
@@ -19,7 +26,11 @@ const APPENDIX_RULE = 1417;
  *   the orientation is landscape, so the portrait A4 size is passed in both cases; the XML gets
  *   w:w=16838 w:h=11906 w:orient=landscape. Margins keep their values on the rotated page.
  */
-export function appendixSection(appendix: Appendix, sizes: FontSizes): ISectionOptions {
+export function appendixSection(
+  appendix: Appendix,
+  sizes: FontSizes,
+  table?: (model: TableModel, width: number) => Paragraph | Table,
+): ISectionOptions {
   const landscape = appendix.orientation === 'landscape';
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   // A title or reference line too long for the page is broken into two balanced lines (a line
@@ -60,7 +71,7 @@ export function appendixSection(appendix: Appendix, sizes: FontSizes): ISectionO
       centred(appendix.title.toLocaleUpperCase('vi-VN'), sizes.appendixTitle, { bold: true }),
       centred(appendix.reference, sizes.appendixTitle, { italics: true }),
       ruleParagraph(APPENDIX_RULE, textWidth, { after: 240 }),
-      ...bodyElements(appendix.blocks, textWidth),
+      ...bodyElements(appendix.blocks, textWidth, '', table),
     ],
   };
 }

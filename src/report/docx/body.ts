@@ -1,5 +1,5 @@
 import { Paragraph, type Table, TextRun } from 'docx';
-import type { Block, TextRun as RunModel } from '../model.js';
+import type { Block, TableModel, TextRun as RunModel } from '../model.js';
 import { STYLE } from './styles.js';
 import { reportTable } from './table.js';
 
@@ -30,12 +30,14 @@ function headingText(b: Extract<Block, { kind: 'heading' }>): string {
  * before, 1.15 lines); headings `I. CAPS`, `1. Title`, `a) Title` in the Heading 1-3 styles (so
  * the look lives in styles, not on each run); `- ` lines; tables at the text width. `closing`
  * (`./.`, Mẫu 1.4) is appended to the last paragraph, or set as its own paragraph after a
- * closing table.
+ * closing table. `table` draws a table block: the docx `reportTable` by default; `renderReport`
+ * passes one that leaves a placeholder for the table's XML (see pack.ts).
  */
 export function bodyElements(
   blocks: readonly Block[],
   textWidth: number,
   closing = '',
+  table: (model: TableModel, width: number) => Paragraph | Table = reportTable,
 ): (Paragraph | Table)[] {
   const lastText = blocks.findLastIndex((b) => b.kind === 'paragraph' || b.kind === 'bullet');
   const closeHere = closing !== '' && lastText === blocks.length - 1;
@@ -63,7 +65,7 @@ export function bodyElements(
         return new Paragraph({ style: STYLE.body, children: runs(list) });
       }
       case 'table':
-        return reportTable(b.table, textWidth);
+        return table(b.table, textWidth);
     }
   });
   if (closing !== '' && !closeHere) {
