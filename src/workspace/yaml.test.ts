@@ -28,3 +28,38 @@ describe('YAML syntax errors in bctd.yaml', () => {
     expect(problems('signer:\n\tauthority: KT. CHỦ TỊCH\n').join('\n')).toMatch(/Tab/);
   });
 });
+
+describe('keys bctd does not know', () => {
+  const nested = z.strictObject({
+    signer: z.strictObject({ authority: z.string(), title: z.string() }),
+    units: z.array(z.strictObject({ code: z.string(), name: z.string() })).optional(),
+  });
+
+  it('suggests the closest key the schema allows at that place', () => {
+    const r = parseYamlWithSchema(
+      'signer:\n  authority: A\n  title: B\n  tittle: C\nunits:\n  - { code: "1", nmae: X }\n',
+      'bctd.yaml',
+      nested,
+    );
+    if (r.ok) throw new Error('expected problems');
+    const out = r.problems.map(formatYamlProblem);
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        /^bctd\.yaml:4 \(signer\.tittle\): .*"tittle".* Có phải ý là "title"\?$/,
+      ),
+    );
+    expect(out).toContainEqual(
+      expect.stringMatching(/^bctd\.yaml:6 \(units\[0\]\.nmae\): .* Có phải ý là "name"\?$/),
+    );
+  });
+
+  it('says nothing more when no allowed key is close', () => {
+    const r = parseYamlWithSchema(
+      'signer:\n  authority: A\n  title: B\n  xyzzy: C\n',
+      'bctd.yaml',
+      nested,
+    );
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems[0]!.message).not.toContain('Có phải ý là');
+  });
+});

@@ -4,6 +4,7 @@ import type * as YamlLib from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { yamlSyntaxMessage as syntaxMessage } from '../outline/yaml-messages.js';
+import { closest } from '../text/closest.js';
 
 /**
  * The `yaml` library, loaded only when a file has a problem to locate. Its document model knows
@@ -103,8 +104,19 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     ok: false,
     problems: result.error.issues.map((i) => {
       const path = [...i.path];
-      if (i.code === 'unrecognized_keys' && i.keys.length > 0) path.push(i.keys[0]!);
-      return { file, path: pathText(path), line: lineOf(doc, counter, path), message: i.message };
+      let message = i.message;
+      if (i.code === 'unrecognized_keys' && i.keys.length > 0) {
+        path.push(i.keys[0]!);
+        message = `${message.replace(/[.\s]*$/, '.')}${didYouMean(i.keys, keysAt(schema, i.path))}`;
+      } else if (
+        i.code === 'invalid_type' &&
+        path.length > 0 &&
+        valueAt(data, path) === undefined
+      ) {
+        // zod says "expected object, received undefined"; the clerk needs "this key is missing".
+        message = `Thiếu mục bắt buộc "${String(path[path.length - 1])}".`;
+      }
+      return { file, path: pathText(path), line: lineOf(doc, counter, path), message };
     }),
   };
 }
@@ -145,6 +157,47 @@ function plain(v: unknown): unknown {
       out[k] = plain(val);
     }
     return out;
+  }
+  return v;
+}
+
+/** " Có phải ý là "agency"?" for a misspelt key, from the keys the schema allows there. */
+function didYouMean(unknown: readonly string[], allowed: readonly string[] | undefined): string {
+  if (allowed === undefined) return '';
+  const hints = unknown.flatMap((k) => {
+    const c = closest(k, allowed);
+    return c === undefined ? [] : [`"${c}"`];
+  });
+  return hints.length === 0 ? '' : ` Có phải ý là ${hints.join(', ')}?`;
+}
+
+/** The keys an object schema allows at a path (through optional, default and array). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let s: unknown = schema;
+  const unwrap = (): void => {
+    while (
+      s instanceof z.ZodOptional ||
+      s instanceof z.ZodNullable ||
+      s instanceof z.ZodDefault ||
+      s instanceof z.ZodPrefault
+    )
+      s = s.unwrap();
+  };
+  for (const seg of path) {
+    unwrap();
+    if (typeof seg === 'number' && s instanceof z.ZodArray) s = s.element;
+    else if (typeof seg === 'string' && s instanceof z.ZodObject) s = s.shape[seg];
+    else return undefined;
+  }
+  unwrap();
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
   }
   return v;
 }
