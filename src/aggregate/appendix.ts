@@ -14,6 +14,7 @@ import type {
   Outline,
   Target,
 } from '../outline/schema.js';
+import { formatNumber } from '../text/numbers.js';
 import { SINGLE } from '../validate/submission.js';
 import { compareWith, isRateUnit, totalsLookup } from './indicators.js';
 import { memberKeys } from './totals.js';
@@ -209,8 +210,12 @@ function inputRow(outline: Outline, rollup: Rollup, def: InputDef, index: number
   };
 }
 
-function unitRow(outline: Outline, unit: UnitRecord, index: number): Row {
-  const defs = new Map(outline.inputs.map((i) => [i.code, i]));
+function unitRow(
+  outline: Outline,
+  defs: ReadonlyMap<string, InputDef>,
+  unit: UnitRecord,
+  index: number,
+): Row {
   const lookup: Lookup = (code, member, counted) => {
     const def = defs.get(code);
     if (def === undefined) return null;
@@ -234,6 +239,31 @@ function unitRow(outline: Outline, unit: UnitRecord, index: number): Row {
           return unit.name;
         case 'status':
           return UNIT_STATUS_LABELS[unit.status];
+        default:
+          return null;
+      }
+    },
+  };
+}
+
+/**
+ * One row for all the units of a kind (`unitsByKind`): their numbers summed, ratios from the
+ * summed parts like the total row, the name column saying which units and how many.
+ */
+function kindRow(outline: Outline, kind: string, rows: readonly Row[], index: number): Row {
+  const label = `${outline.unit_kinds[kind] ?? kind} (${formatNumber(rows.length, 0)} đơn vị)`;
+  return {
+    source: { from: 'units', code: kind },
+    lookup: summedLookup(rows),
+    member: () => null,
+    total: () => null,
+    builtin: (key) => {
+      switch (key) {
+        case 'stt':
+          return index + 1;
+        case 'label':
+        case 'unit_name':
+          return label;
         default:
           return null;
       }
@@ -268,16 +298,20 @@ function parsed(text: string | undefined): Expr | undefined {
 /**
  * The cells of one appendix table. `opts.year` is the report's year: a `target` column without
  * its own `year` shows the target of that year, or else the next target year's.
+ * `opts.unitsByKind`: a table with a row per unit gets a row per unit kind instead (the report
+ * of a very large roll-up, see docs/REPORT.md); its total row is the same.
  */
 export function appendixTable(
   rollup: Rollup,
   outline: Outline,
   table: AppendixTableDef,
-  opts: { year: number },
+  opts: { year: number; unitsByKind?: boolean },
 ): AppendixRowsResult {
   const cols = table.columns;
   const exprs = cols.map((c) => parsed(c.input ?? c.formula));
   let rows: Row[];
+  /** The rows the total row sums (the units themselves when shown by kind). */
+  let summed: Row[] | undefined;
   const src = table.rows;
   if (src.from === 'indicators') {
     const defs = outline.indicators.filter(
@@ -292,9 +326,25 @@ export function appendixTable(
       .filter((d): d is InputDef => d !== undefined);
     rows = defs.map((d, i) => inputRow(outline, rollup, d, i));
   } else {
+    const defs = new Map(outline.inputs.map((i) => [i.code, i]));
     rows = rollup.units
       .filter((u) => src.kinds.includes(u.kind))
-      .map((u, i) => unitRow(outline, u, i));
+      .map((u, i) => unitRow(outline, defs, u, i));
+    if (opts.unitsByKind === true) {
+      summed = rows;
+      const byKind = new Map<string, Row[]>();
+      rollup.units
+        .filter((u) => src.kinds.includes(u.kind))
+        .forEach((u, i) => {
+          const list = byKind.get(u.kind) ?? [];
+          list.push(rows[i] as Row);
+          byKind.set(u.kind, list);
+        });
+      // The outline's order of kinds in `rows.kinds`, as a clerk reads them (xã, then thị trấn).
+      rows = src.kinds
+        .filter((k) => byKind.has(k))
+        .map((k, i) => kindRow(outline, k, byKind.get(k) as Row[], i));
+    }
   }
 
   const cellOf = (row: Row, col: AppendixColumn, i: number): Cell => {
@@ -308,7 +358,7 @@ export function appendixTable(
 
   let totalRow: number | null = null;
   if (table.total_row !== undefined && src.from !== 'indicators') {
-    const sum = summedLookup(rows);
+    const sum = summedLookup(summed ?? rows);
     const labelAt = cols.findIndex(
       (c) => c.key === 'label' || c.key === 'unit_name' || c.key === 'code',
     );

@@ -4,7 +4,7 @@
  * values, derived members included (validation computed them per unit): recomputing `nam =
  * tong - nu` from the totals would credit a unit that gave only `tong` with all men.
  */
-import { roundTo } from '../text/numbers.js';
+import { formatNumber, roundTo } from '../text/numbers.js';
 import { inputCells } from '../outline/helpers.js';
 import type { InputDef, Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
@@ -183,7 +183,9 @@ function fromWarnings(
           label: input.label,
           supplier: kindLabel(supplier),
           others: otherKinds.map(kindLabel).join(', '),
-          units: counted.filter((c) => units.has(c.unit.code)).map((c) => c.unit.name),
+          units: namesForMessage(
+            counted.filter((c) => units.has(c.unit.code)).map((c) => c.unit.name),
+          ),
         },
         where,
       ),
@@ -191,4 +193,19 @@ function fromWarnings(
       details,
     },
   ];
+}
+
+/** Names a warning prints; `details.units` keeps every code for scheduled jobs. */
+const NAMES_IN_MESSAGE = 10;
+
+/**
+ * A warning names the units that differ, but a country's roll-up can have thousands: the first
+ * ten and how many more ("... và 9.976 đơn vị khác"), so the summary stays one readable line.
+ */
+export function namesForMessage(names: readonly string[]): string[] {
+  if (names.length <= NAMES_IN_MESSAGE) return [...names];
+  const shown = names.slice(0, NAMES_IN_MESSAGE);
+  const more = formatNumber(names.length - NAMES_IN_MESSAGE, 0);
+  shown[shown.length - 1] = `${shown[shown.length - 1] ?? ''} và ${more} đơn vị khác`;
+  return shown;
 }

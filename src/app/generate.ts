@@ -12,7 +12,8 @@ import { BctdError } from '../issues/errors.js';
 import { writeFileAtomic, writeTextAtomic } from '../io/write.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
-import { composeReport, noiDungSkeleton, parseNoiDung } from '../report/compose.js';
+import { composeReport, needsListing, noiDungSkeleton, parseNoiDung } from '../report/compose.js';
+import { formatNumber } from '../text/numbers.js';
 import type { ReportDate } from '../report/model.js';
 import { renderReport } from '../report/pack.js';
 import { reportsDir, type Workspace } from '../workspace/workspace.js';
@@ -38,6 +39,11 @@ export interface GenerateRequest {
   pdf: boolean;
   /** `--jobs`: worker threads for reading the submissions (undefined: by batch size). */
   jobs?: number | undefined;
+  /**
+   * Most units a table lists one per row (default UNIT_ROWS_LIMIT, 1,000). Not a CLI option:
+   * tests set it to exercise a very large roll-up's report on a small workspace.
+   */
+  unitRowsLimit?: number | undefined;
 }
 
 export interface LeftOut {
@@ -69,6 +75,11 @@ export interface GenerateResult {
   emptySections: string[];
   narratives: string | null;
   rollupFile: string | null;
+  /**
+   * The per-unit listing (.xlsx) written beside a report of more units than it lists one per
+   * row (docs/REPORT.md, "Very large roll-ups"); null when the report lists every unit.
+   */
+  listing: string | null;
   pdf: string | null;
   /** Vietnamese warnings for the summary. */
   warnings: string[];
@@ -155,6 +166,7 @@ export async function generateReport(
     emptySections: [],
     narratives: null,
     rollupFile: null,
+    listing: null,
     pdf: null,
     warnings,
   };
@@ -163,8 +175,12 @@ export async function generateReport(
 
   // All or nothing: without --force, any output that already exists stops the run before the
   // first byte is written, so a refused roll-up never leaves a new report beside it.
+  const listingFile = needsListing(outline, period, rollup, req.unitRowsLimit)
+    ? output.replace(/\.docx$/i, '') + '-don-vi.xlsx'
+    : null;
   if (!req.force) {
     const outputs = [output];
+    if (listingFile !== null) outputs.push(listingFile);
     if (req.narratives !== undefined) outputs.push(path.resolve(cwd, req.narratives));
     if (req.rollup !== undefined) outputs.push(path.resolve(cwd, req.rollup));
     if (req.pdf) outputs.push(output.replace(/\.docx$/i, '') + '.pdf');
@@ -192,7 +208,7 @@ export async function generateReport(
     issued !== undefined
       ? `${req.date}T00:00:00Z`.replace(/^(\d{4})-(\d)-/, '$1-0$2-')
       : now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const { model, emptySections } = composeReport({
+  const { model, emptySections, listing } = composeReport({
     outline,
     config: ws.config,
     period,
@@ -203,14 +219,26 @@ export async function generateReport(
     date,
     number,
     createdAt: issued ? isoDateTime(issued) : createdAt,
+    listingFile: listingFile === null ? undefined : path.basename(listingFile),
+    unitRowsLimit: req.unitRowsLimit,
   });
   const bytes = await renderReport(model);
+  // The listing first: a report that cites it is never left without it.
+  if (listingFile !== null && listing.length > 0) {
+    const { renderListing } = await import('../report/listing.js');
+    writeFileAtomic(listingFile, renderListing(listing), { force: req.force });
+    warnings.push(
+      `Báo cáo có ${formatNumber(rollup.units.length, 0)} đơn vị: phụ lục trình bày theo loại đơn vị và các đơn vị cần xử lý; ` +
+        `số liệu và tình trạng của từng đơn vị ở tệp ${path.basename(listingFile)}, gửi kèm báo cáo.`,
+    );
+  }
   writeFileAtomic(output, bytes, { force: req.force });
 
   const result: GenerateResult = {
     ...base,
     written: true,
     output,
+    listing: listingFile !== null && listing.length > 0 ? listingFile : null,
     noiDung: {
       file: noiDungFile,
       created,

@@ -6,6 +6,8 @@
 import {
   appendixTable as appendixCells,
   completenessTable,
+  UNIT_STATUS_LABELS,
+  type AppendixRowsResult,
   type Cell,
   type RowSource,
 } from '../aggregate/appendix.js';
@@ -27,6 +29,8 @@ import {
   fontSizes,
   type Appendix,
   type Block,
+  type ListingCell,
+  type ListingSheet,
   type ReportDate,
   type ReportModel,
   type SizeSet,
@@ -64,13 +68,61 @@ export interface ComposeInput {
   directive?: string | undefined;
   /** ISO date-time for the document properties (the run's date; no clock here). */
   createdAt: string;
+  /** Most units a table may list one per row (default UNIT_ROWS_LIMIT). */
+  unitRowsLimit?: number | undefined;
+  /** Name of the per-unit listing sent with a large report, as the report cites it. */
+  listingFile?: string | undefined;
 }
 
 export interface ComposeResult {
   model: ReportModel;
   /** Sections left out because neither the outline nor the agency gave them any text. */
   emptySections: string[];
+  /**
+   * The per-unit listing that goes with the report when it has more units than
+   * `unitRowsLimit` (empty otherwise): every unit's row of each table the report shows by kind.
+   */
+  listing: ListingSheet[];
 }
+
+/**
+ * Up to this many units a table lists every unit, one row each, as the outline asks (a
+ * district has about 50, the largest province had about 600 communes). Beyond it (a national
+ * roll-up of 10,000) such a table would run to hundreds of pages: the report shows it by unit
+ * kind and lists the exceptions, and every unit's row goes to the listing beside it
+ * (docs/REPORT.md, "Very large roll-ups").
+ */
+export const UNIT_ROWS_LIMIT = 1000;
+
+/** How many rows of units a table of the outline has (0 for a table of indicators or inputs). */
+function unitRowsOf(def: AppendixTableDef, rollup: Rollup): number {
+  const src = def.rows;
+  if (src.from !== 'units') return 0;
+  let n = 0;
+  for (const u of rollup.units) if (src.kinds.includes(u.kind)) n++;
+  return n;
+}
+
+/**
+ * Whether the report goes out with a per-unit listing: more units than the limit, in the
+ * completeness table or in a table of the period with a row per unit. The app asks before
+ * composing, to refuse an existing listing file as it refuses an existing report.
+ */
+export function needsListing(
+  outline: Outline,
+  period: Period,
+  rollup: Rollup,
+  limit = UNIT_ROWS_LIMIT,
+): boolean {
+  if (rollup.units.length > limit) return true;
+  return outline.appendix.some(
+    (a) =>
+      (a.periods === undefined || a.periods.includes(period.kind)) && unitRowsOf(a, rollup) > limit,
+  );
+}
+
+/** The listing's name when the caller gives none. */
+const DEFAULT_LISTING = 'danh-sach-don-vi.xlsx';
 
 const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] });
 
@@ -206,7 +258,18 @@ export function composeReport(input: ComposeInput): ComposeResult {
     appendixCount === 1
       ? 'Phụ lục I'
       : `các Phụ lục ${Array.from({ length: appendixCount }, (_, i) => roman(i + 1)).join(', ')}`;
-  body.push(para(`Số liệu chi tiết tại ${refList} kèm theo báo cáo này.`));
+  const limit = input.unitRowsLimit ?? UNIT_ROWS_LIMIT;
+  const listingFile = input.listingFile ?? DEFAULT_LISTING;
+  const large = (n: number) => n > limit;
+  const unitTableSize = (def: AppendixTableDef) => unitRowsOf(def, rollup);
+  const listed = needsListing(outline, period, rollup, limit);
+  body.push(
+    para(
+      listed
+        ? `Số liệu chi tiết tại ${refList} và số liệu của từng đơn vị tại tệp ${listingFile} kèm theo báo cáo này.`
+        : `Số liệu chi tiết tại ${refList} kèm theo báo cáo này.`,
+    ),
+  );
   body.push(para(`Trên đây là báo cáo ${lowerFirst(trichText)} của ${config.agency.full_name}`));
 
   const reference = kemTheoLine({
@@ -216,24 +279,46 @@ export function composeReport(input: ComposeInput): ComposeResult {
     date: input.date,
     issuer: config.agency.full_name,
   });
-  const appendices: Appendix[] = appendixDefs.map((def, i) => ({
-    number: roman(i + 1),
-    title: def.title,
-    reference,
-    orientation: def.orientation,
-    blocks: [
-      ...(def.note
-        ? [{ kind: 'paragraph', runs: [{ text: def.note, italic: true }] } as Block]
-        : []),
-      { kind: 'table', table: appendixTableModel(outline, def, rollup) },
-    ],
-  }));
+  const listing: ListingSheet[] = [];
+  const appendices: Appendix[] = appendixDefs.map((def, i) => {
+    const byKind = large(unitTableSize(def));
+    const note: Block[] = def.note
+      ? [{ kind: 'paragraph', runs: [{ text: def.note, italic: true }] }]
+      : [];
+    if (byKind) {
+      const full = appendixTableModel(outline, def, rollup, false);
+      listing.push(listingSheet(def.name, def.title, full));
+      note.push({
+        kind: 'paragraph',
+        runs: [
+          {
+            text: `Bảng tổng hợp theo loại đơn vị; số liệu của từng đơn vị (${formatNumber(unitTableSize(def), 0)} đơn vị) tại tệp ${listingFile}.`,
+            italic: true,
+          },
+        ],
+      });
+    }
+    return {
+      number: roman(i + 1),
+      title: def.title,
+      reference,
+      orientation: def.orientation,
+      blocks: [
+        ...note,
+        { kind: 'table', table: appendixTableModel(outline, def, rollup, byKind).table },
+      ],
+    };
+  });
+  const completeness = large(rollup.units.length)
+    ? largeCompletenessBlocks(rollup, outline, limit, listingFile)
+    : completenessBlocks(rollup, outline);
+  if (large(rollup.units.length)) listing.push(completenessSheet(rollup, outline));
   appendices.push({
     number: roman(appendixDefs.length + 1),
     title: `Tình hình tiếp nhận báo cáo của các đơn vị ${period.label}`,
     reference,
     orientation: 'portrait',
-    blocks: completenessBlocks(rollup, outline),
+    blocks: completeness,
   });
 
   const model: ReportModel = {
@@ -268,7 +353,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
       date: input.createdAt,
     },
   };
-  return { model, emptySections };
+  return { model, emptySections, listing };
 }
 
 const sentenceCase = (s: string) => {
@@ -294,8 +379,13 @@ const isNumeric = (col: AppendixColumn): boolean =>
  * same numbers as the roll-up, with ratios in the total row from summed parts); this only
  * writes them the Vietnamese way, each number with its indicator's or input's decimals.
  */
-function appendixTableModel(outline: Outline, def: AppendixTableDef, rollup: Rollup): TableModel {
-  const cells = appendixCells(rollup, outline, def, { year: rollup.period.year });
+function appendixTableModel(
+  outline: Outline,
+  def: AppendixTableDef,
+  rollup: Rollup,
+  unitsByKind: boolean,
+): { table: TableModel; cells: AppendixRowsResult } {
+  const cells = appendixCells(rollup, outline, def, { year: rollup.period.year, unitsByKind });
   const indicator = (code: string) => outline.indicators.find((i) => i.code === code);
   const input = (code: string) => outline.inputs.find((i) => i.code === code);
 
@@ -347,8 +437,19 @@ function appendixTableModel(outline: Outline, def: AppendixTableDef, rollup: Rol
     if (r === cells.totalRow) table.total = line;
     else table.rows.push(line);
   });
-  return table;
+  return { table, cells };
 }
+
+const PER_UNIT_COLUMNS: Pick<TableModel, 'columns'> = {
+  columns: [
+    { width: 1, align: 'center' },
+    { width: 5, align: 'left' },
+    { width: 3, align: 'left' },
+    { width: 3, align: 'left' },
+    { width: 2, align: 'center' },
+    { width: 1, align: 'right' },
+  ],
+};
 
 /** Completeness (issue 5, point 2): the counts, then every expected unit as `bctd status` has it. */
 function completenessBlocks(rollup: Rollup, outline: Outline): Block[] {
@@ -362,25 +463,18 @@ function completenessBlocks(rollup: Rollup, outline: Outline): Block[] {
     ],
     header: [['Tình trạng', 'Số đơn vị']],
     rows: [
-      ['Phải báo cáo', String(c.expected)],
-      ['Đã nhận', String(c.received)],
-      ['Hợp lệ (được tổng hợp)', String(c.valid)],
-      ['Nộp muộn', String(c.late)],
-      ['Có lỗi hoặc sai định dạng (không tổng hợp)', String(c.invalid)],
-      ['Nhiều tệp (không tổng hợp)', String(c.duplicates)],
-      ['Chưa nộp', String(c.missing)],
+      ['Phải báo cáo', formatNumber(c.expected, 0)],
+      ['Đã nhận', formatNumber(c.received, 0)],
+      ['Hợp lệ (được tổng hợp)', formatNumber(c.valid, 0)],
+      ['Nộp muộn', formatNumber(c.late, 0)],
+      ['Có lỗi hoặc sai định dạng (không tổng hợp)', formatNumber(c.invalid, 0)],
+      ['Nhiều tệp (không tổng hợp)', formatNumber(c.duplicates, 0)],
+      ['Chưa nộp', formatNumber(c.missing, 0)],
     ],
   };
   const units = completenessTable(rollup, outline);
   const perUnit: TableModel = {
-    columns: [
-      { width: 1, align: 'center' },
-      { width: 5, align: 'left' },
-      { width: 3, align: 'left' },
-      { width: 3, align: 'left' },
-      { width: 2, align: 'center' },
-      { width: 1, align: 'right' },
-    ],
+    ...PER_UNIT_COLUMNS,
     header: [units.header],
     rows: units.rows.map((row) =>
       row.map((v) => (typeof v === 'number' ? formatNumber(v, 0) : (v ?? ''))),
@@ -391,6 +485,146 @@ function completenessBlocks(rollup: Rollup, outline: Outline): Block[] {
     para(`Hạn nộp: ${ddmm(c.deadline)}. Danh sách các đơn vị:`),
     { kind: 'table', table: perUnit },
   ];
+}
+
+// ---- very large roll-ups: by kind in the report, every unit in the listing ----
+
+const ddmmyyyy = (d: { day: number; month: number; year: number }) =>
+  `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+
+/**
+ * A listing sheet from a table as the report would print it: numbers stay numbers, rounded to
+ * the decimals the report shows (read from the printed text, so the two always agree); text
+ * cells and "-" as printed.
+ */
+function listingSheet(
+  name: string,
+  title: string,
+  full: { table: TableModel; cells: AppendixRowsResult },
+): ListingSheet {
+  const lines = [...full.table.rows, ...(full.table.total ? [full.table.total] : [])];
+  const rows = full.cells.rows.map((row, r) =>
+    row.map((cell, c): ListingCell => listingCell(cell, lines[r]?.[c] ?? '')),
+  );
+  return { name, title, header: full.cells.header, rows };
+}
+
+function listingCell(cell: Cell, text: string): ListingCell {
+  if (typeof cell !== 'number' || !/\d/.test(text)) return text === '' ? null : text;
+  const decimals = (/,(\d+)/.exec(text)?.[1] ?? '').length;
+  const f = 10 ** decimals;
+  return { value: Math.round(cell * f) / f, decimals };
+}
+
+/** Every expected unit with its status, as the completeness table of a district lists them. */
+function completenessSheet(rollup: Rollup, outline: Outline): ListingSheet {
+  return {
+    name: 'Tiếp nhận',
+    title: `Tình hình tiếp nhận báo cáo của các đơn vị ${rollup.period.label}`,
+    header: ['STT', 'Mã đơn vị', 'Đơn vị', 'Loại đơn vị', 'Tình trạng', 'Ngày nhận', 'Số lỗi'],
+    rows: rollup.units.map((u, i) => [
+      { value: i + 1, decimals: 0 },
+      u.code,
+      u.name,
+      outline.unit_kinds[u.kind] ?? u.kind,
+      UNIT_STATUS_LABELS[u.status],
+      u.receivedOn === null ? null : ddmmyyyy(u.receivedOn),
+      u.status === 'co-loi' || u.status === 'sai-dinh-dang'
+        ? { value: u.errors, decimals: 0 }
+        : null,
+    ]),
+  };
+}
+
+/**
+ * The completeness phụ lục of a roll-up too large to list every unit: the counts, the counts
+ * per unit kind, and the units a clerk has to act on (not sent, late, with errors, two files),
+ * those too only while they fit; every unit is in the listing.
+ */
+function largeCompletenessBlocks(
+  rollup: Rollup,
+  outline: Outline,
+  limit: number,
+  listingFile: string,
+): Block[] {
+  const [summary] = completenessBlocks(rollup, outline);
+  const kinds = new Map<string, number[]>();
+  for (const u of rollup.units) {
+    const k = kinds.get(u.kind) ?? [0, 0, 0, 0, 0];
+    k[0] = (k[0] ?? 0) + 1;
+    if (u.status !== 'chua-nop') k[1] = (k[1] ?? 0) + 1;
+    if (u.counted) k[2] = (k[2] ?? 0) + 1;
+    if (u.late) k[3] = (k[3] ?? 0) + 1;
+    if (u.status === 'chua-nop') k[4] = (k[4] ?? 0) + 1;
+    kinds.set(u.kind, k);
+  }
+  const n = (v: number | undefined) => formatNumber(v ?? 0, 0);
+  const order = Object.keys(outline.unit_kinds);
+  const kindOrder = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const byKind: TableModel = {
+    columns: [
+      { width: 4, align: 'left' },
+      { width: 2, align: 'right' },
+      { width: 2, align: 'right' },
+      { width: 2, align: 'right' },
+      { width: 2, align: 'right' },
+      { width: 2, align: 'right' },
+    ],
+    header: [['Loại đơn vị', 'Phải báo cáo', 'Đã nhận', 'Hợp lệ', 'Nộp muộn', 'Chưa nộp']],
+    // The outline's order of kinds (xã, thị trấn, then the offices), as its own tables list them.
+    rows: [...kinds]
+      .sort(([a], [b]) => kindOrder(a) - kindOrder(b))
+      .map(([kind, k]) => [
+        outline.unit_kinds[kind] ?? kind,
+        n(k[0]),
+        n(k[1]),
+        n(k[2]),
+        n(k[3]),
+        n(k[4]),
+      ]),
+  };
+  const units = completenessTable(rollup, outline);
+  const attention = rollup.units
+    .map((u, i) => ({ u, i }))
+    .filter(({ u }) => u.status !== 'hop-le' || u.late);
+  const blocks: Block[] = [
+    ...(summary ? [summary] : []),
+    para(`Hạn nộp: ${ddmmyyyy(rollup.completeness.deadline)}. Theo loại đơn vị:`),
+    { kind: 'table', table: byKind },
+  ];
+  if (attention.length === 0)
+    blocks.push(para('Không có đơn vị chưa nộp, nộp muộn hoặc có báo cáo chưa hợp lệ.'));
+  else if (attention.length > limit)
+    blocks.push(
+      para(
+        `Có ${n(attention.length)} đơn vị chưa nộp, nộp muộn hoặc có báo cáo chưa hợp lệ; danh sách tại tệp ${listingFile}.`,
+      ),
+    );
+  else {
+    blocks.push(
+      para(
+        `Các đơn vị chưa nộp, nộp muộn hoặc có báo cáo chưa hợp lệ (${n(attention.length)} đơn vị):`,
+      ),
+    );
+    blocks.push({
+      kind: 'table',
+      table: {
+        ...PER_UNIT_COLUMNS,
+        header: [units.header],
+        rows: attention.map(({ i }, k) =>
+          (units.rows[i] ?? []).map((v, c) =>
+            c === 0 ? String(k + 1) : typeof v === 'number' ? formatNumber(v, 0) : (v ?? ''),
+          ),
+        ),
+      },
+    });
+  }
+  blocks.push(
+    para(
+      `Tình trạng của từng đơn vị (${n(rollup.units.length)} đơn vị) tại tệp ${listingFile} kèm theo báo cáo này.`,
+    ),
+  );
+  return blocks;
 }
 
 // ---- noi-dung.md: the agency's own text per section ----

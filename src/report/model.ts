@@ -198,3 +198,19 @@ export interface ReportModel {
   appendices: Appendix[];
   properties: DocumentProperties;
 }
+
+/** A number of the listing with the decimals the report prints it with; text as printed. */
+export type ListingCell = string | { value: number; decimals: number } | null;
+
+/**
+ * One sheet of the per-unit listing sent with a very large report (a spreadsheet, so a clerk
+ * can filter and sum 10,000 rows, which no printed page can show).
+ */
+export interface ListingSheet {
+  /** Sheet name, at most 31 characters: `Biểu 08`, `Tiếp nhận`. */
+  name: string;
+  /** The table's title, printed above its header. */
+  title: string;
+  header: string[];
+  rows: ListingCell[][];
+}
