@@ -16,6 +16,7 @@ import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
 import { blankSubmission, type Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import type { Limits } from '../workspace/config.js';
+import { nodeInflateRaw } from '../io/inflate.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, resolveOutline } from './outline.js';
@@ -63,7 +64,7 @@ export type Validator = (
 ) => Promise<Submission>;
 
 export const inProcess: Validator = async (bytes, file, ctx) =>
-  validateWorkbook({ ...ctx, bytes, file });
+  validateWorkbook({ ...ctx, bytes, file, inflateRaw: nodeInflateRaw });
 
 export function readLimitsOf(l: Limits | undefined): Partial<ReadLimits> {
   const out: Partial<ReadLimits> = {};

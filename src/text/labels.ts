@@ -6,6 +6,10 @@ import { cleanText } from './normalize.js';
  * Expects text already repaired from TCVN3 (where U+00AD is the letter ư).
  */
 export function normalizeLabel(s: string): string {
+  return normalizeMemo(s);
+}
+
+function normalizeLabelOnce(s: string): string {
   return cleanText(s)
     .replace(/\n+/g, ' ')
     .replace(/\u00AD/g, '')
@@ -29,8 +33,39 @@ export function foldDiacritics(s: string): string {
 
 /** `normalizeLabel` without diacritics: `Số liệu`, `SO LIEU` and `so lieu` are one label. */
 export function foldLabel(s: string): string {
-  return foldDiacritics(normalizeLabel(s));
+  return foldMemo(s);
 }
+
+/**
+ * Labels are compared over and over: each header cell against each column label, each sheet
+ * name, in every workbook of a batch of thousands, and NFC/NFD normalisation is not cheap. So
+ * the two label forms are remembered for short strings (labels, not narratives), a bounded
+ * number of them. A key is stored as its own copy: a string read from a workbook may be a
+ * view into the whole decoded part, which the cache must not keep alive.
+ */
+const MEMO_ENTRIES = 4096;
+const MEMO_MAX_LENGTH = 120;
+
+function detach(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > MEMO_MAX_LENGTH) return fn(s);
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (cache.size >= MEMO_ENTRIES) cache.clear();
+    const key = detach(s);
+    cache.set(key, v === s ? key : detach(v));
+    return v;
+  };
+}
+
+const normalizeMemo = memo(normalizeLabelOnce);
+const foldMemo = memo((s) => foldDiacritics(normalizeLabel(s)));
 
 /** Edit distance in code points (insert, delete, substitute). */
 export function levenshtein(a: string, b: string): number {

@@ -128,3 +128,45 @@ describe('cleanText fast path', () => {
     );
   });
 });
+
+describe('isBlankText fast path', () => {
+  // The definition it short-cuts: blank when cleaning leaves nothing but soft hyphens.
+  const blank = (s: string): boolean => cleanText(s).replace(/\u00AD/g, '') === '';
+  it('answers as cleaning the whole text does, for any text', () => {
+    const chars = fc.constantFrom(
+      'a',
+      'ư',
+      ' ',
+      '\n',
+      '\r\n',
+      '\t',
+      '\v',
+      '\u00A0',
+      '\u2000',
+      '\u2028',
+      '\u202F',
+      '\u200B',
+      '\u200D',
+      '\uFEFF',
+      '\u00AD',
+      '\u0085',
+      '\u180E',
+      '\u0301',
+      '\uD800',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }), (parts) => {
+        const s = parts.join('');
+        expect(isBlankText(s)).toBe(blank(s));
+      }),
+      { numRuns: 3000 },
+    );
+    // Every code unit alone and between spaces.
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      for (const t of [s, ` ${s} `, `\u00AD${s}\u00AD`]) {
+        expect(isBlankText(t)).toBe(blank(t));
+      }
+    }
+  });
+});

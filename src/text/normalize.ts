@@ -45,8 +45,29 @@ export function cleanTextSlow(s: string): string {
     .trim();
 }
 
+/**
+ * True when `s` has a character that none of the steps of `isBlankText` can remove: anything
+ * but whitespace (what `trim` removes), the space-like and zero-width characters, CR and the
+ * soft hyphen. Such a character survives NFC too (no canonical mapping turns a visible
+ * character into one of those), so the text is not blank whatever else it holds. Looks at the
+ * text from the start and usually stops at its first letter.
+ */
+export function hasVisibleChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 127) return true;
+    if (!INVISIBLE.test(s[i] as string)) return true;
+  }
+  return false;
+}
+// Whitespace by ECMAScript (`trim`), the space-like and zero-width ones, the soft hyphen.
+const INVISIBLE =
+  /^[\t\n\v\f\r \u0085\u00A0\u00AD\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u3000\uFEFF]$/;
+
 /** True when the string holds nothing but whitespace and invisible characters. */
 export function isBlankText(s: string): boolean {
+  // A narrative of 3 KB is settled by its first letter, not by cleaning all of it.
+  if (hasVisibleChar(s)) return false;
   return cleanText(s).replace(/\u00AD/g, '') === '';
 }
 

@@ -27,7 +27,7 @@ import { parsePeriodId, type Period } from '../period/periods.js';
 import { unitActiveIn, type Unit } from '../period/units.js';
 import { formatIsoDate, fromExcelSerial, parseVnDate } from '../text/dates.js';
 import { closestMatch, foldLabel, normalizeLabel } from '../text/labels.js';
-import { cleanText, isBlankText } from '../text/normalize.js';
+import { cleanText, hasVisibleChar, isBlankText } from '../text/normalize.js';
 import { repairVietnamese } from '../text/legacy.js';
 import { a1, parseRange } from '../workbook/address.js';
 import {
@@ -39,6 +39,7 @@ import {
   TOTAL_LABEL,
   type StampKey,
 } from '../workbook/layout.js';
+import type { RawInflate } from '../ooxml/zip.js';
 import { readWorkbook } from '../workbook/read.js';
 import { DEFAULT_READ_LIMITS } from '../workbook/types.js';
 import type {
@@ -66,27 +67,83 @@ export interface ValidateInput {
   /** From `--period/--year`: the workbook must be of this period. */
   period?: Period;
   limits?: Partial<ReadLimits>;
+  /**
+   * Node's native raw inflate (src/io/inflate.ts), faster than the fflate default; a function,
+   * so it is not part of the context sent to worker threads.
+   */
+  inflateRaw?: RawInflate | undefined;
 }
+
+/** Both sides of a rule, parsed; undefined when one does not parse (the rule is skipped). */
+type RuleSides = { left: Expr; right: Expr } | undefined;
 
 /** What each file reuses of an outline: parsed expressions, implied rules, the fingerprint. */
 interface Prepared {
   compiled: ReturnType<typeof compileOutline>;
   implied: RuleDef[];
+  /** Parsed sides of the implied rules (compiled.rules holds the outline's own). */
+  impliedSides: Map<string, RuleSides>;
   fingerprint: string;
+  /** `inputCells` of each input. */
+  cells: Map<InputDef, InputCell[]>;
+  /** Inputs, rules and sections of a unit kind and period (key: kind, NUL, period). */
+  byKind: Map<string, KindLists>;
+}
+interface KindLists {
+  inputs: InputDef[];
+  rules: RuleDef[];
+  sections: ReturnType<typeof sectionsForKind>;
 }
 // A batch of 10,000 files shares one outline object: compile it once, not per file.
 const PREPARED = new WeakMap<Outline, Prepared>();
 function prepared(outline: Outline): Prepared {
   let p = PREPARED.get(outline);
   if (p === undefined) {
+    const implied = impliedRules(outline);
+    const impliedSides = new Map<string, RuleSides>();
+    for (const r of implied) {
+      const left = mustParse(r.left);
+      const right = mustParse(r.right);
+      impliedSides.set(r.code, left && right ? { left, right } : undefined);
+    }
     p = {
       compiled: compileOutline(outline),
-      implied: impliedRules(outline),
+      implied,
+      impliedSides,
       fingerprint: layoutFingerprint(outline),
+      cells: new Map(),
+      byKind: new Map(),
     };
     PREPARED.set(outline, p);
   }
   return p;
+}
+
+function cellsOf(outline: Outline, def: InputDef): InputCell[] {
+  const p = prepared(outline);
+  let c = p.cells.get(def);
+  if (c === undefined) {
+    c = inputCells(outline, def);
+    p.cells.set(def, c);
+  }
+  return c;
+}
+
+function kindLists(outline: Outline, kind: string, periodCode: PeriodCode | undefined): KindLists {
+  const p = prepared(outline);
+  const key = `${kind}\u0000${periodCode ?? ''}`;
+  let l = p.byKind.get(key);
+  if (l === undefined) {
+    l = {
+      inputs: inputsForKind(outline, kind, periodCode),
+      rules: rulesForKind(outline, kind, periodCode),
+      sections: sectionsForKind(outline, kind, periodCode),
+    };
+    // Kinds come from units.yaml or a workbook's stamp: a hostile batch could name many.
+    if (p.byKind.size >= 64) p.byKind.clear();
+    p.byKind.set(key, l);
+  }
+  return l;
 }
 
 type Code = keyof typeof VALIDATE_ISSUES;
@@ -134,6 +191,22 @@ class Collector {
   text(sheet: string, cell: RawCell | undefined): string {
     if (cell === undefined) return '';
     if (cell.type !== 'string') return cell.text;
+    return cleanText(this.repaired(sheet, cell));
+  }
+
+  /**
+   * Whether `text(sheet, cell)` is not blank, without cleaning the whole text: a narrative of
+   * 3 KB is settled by its first letter. Legacy text is still noted, as `text` notes it.
+   */
+  filled(sheet: string, cell: RawCell): boolean {
+    if (cell.type !== 'string') return !isBlankText(cell.text);
+    const raw = this.repaired(sheet, cell);
+    // isBlankText(cleanText(x)) is isBlankText(x) whenever x has a visible character.
+    return hasVisibleChar(raw) || !isBlankText(cleanText(raw));
+  }
+
+  /** A string cell's text with legacy encodings converted, noting where that happened. */
+  private repaired(sheet: string, cell: RawCell): string {
     const where = `${sheet}!${cell.address}`;
     let raw: string;
     let converted: string | null = null;
@@ -154,7 +227,7 @@ class Collector {
     }
     if (converted !== null) push(this.converted, converted, where);
     else if (suspected !== null) push(this.uncertain, suspected, where);
-    return cleanText(raw);
+    return raw;
   }
 }
 
@@ -178,6 +251,11 @@ function cellList(cells: string[]): string {
 const MAX_NAME_DISTANCE = 2;
 
 function findSheet(wb: RawWorkbook, wanted: string): SheetInfo | undefined {
+  // The first name equal after normalising is what closestMatch would pick (distance 0 both
+  // ways, and ties go to the first); only a retyped name needs the edit distances.
+  const target = normalizeLabel(wanted);
+  const same = wb.sheets.find((s) => normalizeLabel(s.name) === target);
+  if (same !== undefined) return same;
   const m = closestMatch(
     wanted,
     wb.sheets.map((s) => s.name),
@@ -299,7 +377,7 @@ export function validateWorkbook(input: ValidateInput): Submission {
   };
 
   // --- The file ------------------------------------------------------------------------------
-  const read = readWorkbook(input.bytes, limits);
+  const read = readWorkbook(input.bytes, limits, { inflateRaw: input.inflateRaw });
   if (!read.ok) {
     const where: { sheet?: string; cell?: string } = {};
     if (read.sheet !== undefined) where.sheet = read.sheet;
@@ -501,7 +579,7 @@ function readData(
   const firstValueCol = valueCols[0];
 
   const byCode = new Map(outline.inputs.map((i) => [i.code, i]));
-  const expected = kind === undefined ? undefined : inputsForKind(outline, kind, periodCode);
+  const expected = kind === undefined ? undefined : kindLists(outline, kind, periodCode).inputs;
   const expectedCodes = expected ? new Set(expected.map((i) => i.code)) : undefined;
 
   // Rows matched by their code, so inserted, deleted and reordered rows work.
@@ -587,7 +665,7 @@ function readData(
       );
   }
 
-  const { compiled, implied } = prepared(outline);
+  const { compiled, implied, impliedSides } = prepared(outline);
   /** `CODE.member` -> A1 of its cell, for rule locations. */
   const cellAt = new Map<string, string>();
   const typedDerived: Array<{ def: InputDef; c: InputCell; cell: RawCell; text: string }> = [];
@@ -615,7 +693,7 @@ function readData(
     }
     const values: InputValues = {};
     sub.values[def.code] = values;
-    for (const c of inputCells(outline, def)) {
+    for (const c of cellsOf(outline, def)) {
       const key = c.member ?? SINGLE;
       const col = colFor(def, c);
       if (col === undefined) {
@@ -666,7 +744,7 @@ function readData(
       }
     }
     // Derived members are computed from the entered ones, never taken from the unit's formulas.
-    for (const c of inputCells(outline, def)) {
+    for (const c of cellsOf(outline, def)) {
       if (c.entered || c.member === undefined) continue;
       const expr = compiled.derived.get(`${def.code}.${c.member}`);
       if (expr === undefined) continue;
@@ -714,10 +792,10 @@ function readData(
           (r) =>
             periodCode === undefined || r.periods === undefined || r.periods.includes(periodCode),
         )
-      : rulesForKind(outline, kind, periodCode)),
+      : kindLists(outline, kind, periodCode).rules),
   ];
   for (const rule of rules) {
-    const c = compiled.rules.get(rule.code);
+    const c = compiled.rules.get(rule.code) ?? impliedSides.get(rule.code);
     const left = c?.left ?? mustParse(rule.left);
     const right = c?.right ?? mustParse(rule.right);
     if (left === undefined || right === undefined) continue;
@@ -842,7 +920,7 @@ function readNarratives(
   out: Collector,
   sub: Submission,
 ): void {
-  const sections = sectionsForKind(outline, kind, periodCode);
+  const sections = kindLists(outline, kind, periodCode).sections;
   if (sections.length === 0) return;
   const info = findSheet(wb, SHEET.text);
   const required = sections.filter((s) => s.section.required);
@@ -874,7 +952,7 @@ function readNarratives(
     if (n === '') continue;
     const textCell = sheet.cells.get(a1(r, textCol));
     // Only whether it is filled is kept: the narrative itself is read again by `--narratives`.
-    const filled = textCell !== undefined && !isBlankText(out.text(sheet.name, textCell));
+    const filled = textCell !== undefined && out.filled(sheet.name, textCell);
     const prev = found.get(n);
     found.set(n, { filled: filled || (prev?.filled ?? false), cell: prev?.cell ?? a1(r, textCol) });
   }

@@ -1,5 +1,5 @@
 import { ZipError, looksLikeZip, openZip } from '../ooxml/zip.js';
-import type { ZipArchive } from '../ooxml/zip.js';
+import type { RawInflate, ZipArchive } from '../ooxml/zip.js';
 import { looksLikeCfb } from './cfb.js';
 import { isWorkbookContentType, readContentTypes, readRels } from './opc.js';
 import { looksLikeCsv, oleKind, zipKind } from './sniff.js';
@@ -43,6 +43,11 @@ function fromError(err: unknown, sheet?: string): ReadFailure {
   return f;
 }
 
+export interface ReadOptions {
+  /** A native raw inflater (Node's zlib); the results are the same with or without it. */
+  inflateRaw?: RawInflate | undefined;
+}
+
 /**
  * Reads an .xlsx/.xlsm from its bytes within `limits`. Never throws for anything a file can
  * contain: every problem comes back as a `ReadFailure` naming it. Shared strings and styles
@@ -51,7 +56,11 @@ function fromError(err: unknown, sheet?: string): ReadFailure {
  * A package without `[Content_Types].xml` is still read (all the data is there), but the
  * workbook carries a `no-content-types` warning because Excel refuses to open such a file.
  */
-export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): ReadResult {
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits: Partial<ReadLimits> = {},
+  options: ReadOptions = {},
+): ReadResult {
   const lim: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
   if (bytes.length === 0) return fail('empty', 'file has 0 bytes');
   if (looksLikeCfb(bytes)) {
@@ -67,11 +76,15 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
     if (looksLikeCsv(bytes)) return fail('csv', 'delimited text');
     return fail('not-zip', 'no zip signature');
   }
-  const opened = openZip(bytes, {
-    maxEntries: lim.maxEntries,
-    maxPartBytes: lim.maxPartBytes,
-    maxTotalBytes: lim.maxTotalBytes,
-  });
+  const opened = openZip(
+    bytes,
+    {
+      maxEntries: lim.maxEntries,
+      maxPartBytes: lim.maxPartBytes,
+      maxTotalBytes: lim.maxTotalBytes,
+    },
+    { inflateRaw: options.inflateRaw },
+  );
   if (!opened.ok) {
     const problem: ReadProblem =
       opened.problem === 'unsupported-compression' ? 'corrupt' : opened.problem;

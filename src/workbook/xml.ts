@@ -140,6 +140,40 @@ const endsName = (c: number): boolean =>
   c <= 32 || c === 47 || c === 62 || c === 61 || c === 34 || c === 39 || c === 60 || c === 38;
 
 /**
+ * Element and attribute names seen before, by a hash of their characters. A part repeats a
+ * few dozen names thousands of times (`c`, `r`, `s`, `v`, `row`): handing out one internalized
+ * string per name costs no allocation per tag and keeps attribute stores and the handlers'
+ * `name === 'c'` tests cheap. A slot holds the last name that hashed to it.
+ */
+const NAME_SLOTS = 2048;
+const nameSlots: Array<string | undefined> = new Array<string | undefined>(NAME_SLOTS).fill(
+  undefined,
+);
+
+function sameName(known: string | undefined, s: string, from: number, len: number): boolean {
+  if (known === undefined || known.length !== len) return false;
+  for (let k = 0; k < len; k++) if (known.charCodeAt(k) !== s.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** Two slots per hash (the newer first), so two names that collide do not evict each other. */
+function internName(s: string, from: number, to: number, hash: number): string {
+  let h = hash ^ (hash >>> 15);
+  h = Math.imul(h, 0x2c1b3c6d);
+  const slot = (h ^ (h >>> 12)) & (NAME_SLOTS - 2);
+  const len = to - from;
+  const first = nameSlots[slot];
+  if (sameName(first, s, from, len)) return first as string;
+  const second = nameSlots[slot + 1];
+  if (sameName(second, s, from, len)) return second as string;
+  // A property key is internalized: keep that copy rather than a slice of the part.
+  const name = Object.keys({ [s.slice(from, to)]: 0 })[0] ?? s.slice(from, to);
+  nameSlots[slot + 1] = first;
+  nameSlots[slot] = name;
+  return name;
+}
+
+/**
  * A well-formedness scanner for one part, emitting the events saxes emits (open, close after
  * open for a self-closing tag, text and CDATA as text) and rejecting what saxes rejects in
  * practice: DOCTYPE (xml-dtd), mismatched or unclosed tags, text or a second element outside
@@ -154,6 +188,8 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
   };
   const n = s.length;
   const stack: string[] = [];
+  /** Local names of the open elements, beside their qualified names in `stack`. */
+  const locals: string[] = [];
   let rootSeen = false;
   const onText = h.text;
   const onClose = h.close;
@@ -162,7 +198,6 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
   let nextAmp = -2;
   let nextCr = -2;
   let nextCdEnd = -2;
-  let nextLtInValue = -2;
   const after = (needle: string, from: number, cached: number): number =>
     cached !== -1 && cached < from ? s.indexOf(needle, from) : cached;
 
@@ -231,10 +266,16 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
       if (gt < 0) bad('unclosed closing tag');
       let e = gt;
       while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
-      const name = s.slice(lt + 2, e);
-      const open = stack.pop();
-      if (open === undefined || open !== name) bad(`unexpected close tag: ${name.slice(0, 40)}`);
-      if (onClose) onClose(localName(name));
+      // Compared in place with the open element's name: no string per closing tag.
+      const open = stack.length > 0 ? (stack[stack.length - 1] as string) : undefined;
+      let same = open !== undefined && open.length === e - (lt + 2);
+      for (let k = 0; same && k < (open as string).length; k++) {
+        if ((open as string).charCodeAt(k) !== s.charCodeAt(lt + 2 + k)) same = false;
+      }
+      if (!same) bad(`unexpected close tag: ${s.slice(lt + 2, e).slice(0, 40)}`);
+      stack.pop();
+      const local = locals.pop() as string;
+      if (onClose) onClose(local);
       i = gt + 1;
       continue;
     }
@@ -270,16 +311,22 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
     // <name attr="v" ...> or <name .../>
     let j = lt + 1;
     let colon = -1;
+    let hash = 0;
+    let localHash = 0;
     for (; j < n; j++) {
       const ch = s.charCodeAt(j);
       if (endsName(ch)) break;
-      if (ch === 58) colon = j;
+      hash = (Math.imul(hash, 31) + ch) | 0;
+      if (ch === 58) {
+        colon = j;
+        localHash = 0;
+      } else localHash = (Math.imul(localHash, 31) + ch) | 0;
     }
     if (j === lt + 1) bad('disallowed character in tag name');
     const first = s.charCodeAt(lt + 1);
     if ((first >= 48 && first <= 57) || first === 45 || first === 46)
       bad('disallowed character in tag name');
-    const name = s.slice(lt + 1, j);
+    const name = internName(s, lt + 1, j, hash);
     const j0 = j;
     if (stack.length === 0 && rootSeen) bad('documents may contain only one root');
     // A literal, not Object.create(null): V8 keeps the `r`/`s`/`t` objects of a sheet's cells
@@ -304,32 +351,52 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
       }
       if (j === ws) bad('no whitespace between attributes');
       const an = j;
-      while (j < n && !endsName(s.charCodeAt(j))) j++;
+      let aHash = 0;
+      for (; j < n; j++) {
+        const ch = s.charCodeAt(j);
+        if (endsName(ch)) break;
+        aHash = (Math.imul(aHash, 31) + ch) | 0;
+      }
       if (j === an) bad('disallowed character in attribute name');
-      const aname = s.slice(an, j);
+      const aname = internName(s, an, j, aHash);
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 61) bad('attribute without value');
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       const quote = s.charCodeAt(j);
       if (quote !== 34 && quote !== 39) bad('unquoted attribute value');
-      const close = s.indexOf(quote === 34 ? '"' : "'", j + 1);
-      if (close < 0) bad('unclosed attribute value');
-      nextLtInValue = after('<', j + 1, nextLtInValue);
-      if (nextLtInValue >= 0 && nextLtInValue < close)
-        bad('disallowed character in attribute value');
+      // One pass over the (short) value finds its end, a `<`, an entity and whitespace to
+      // normalise, instead of a search and a pattern test for each.
+      let close = j + 1;
+      let hasLt = false;
+      let hasAmp = false;
+      let hasWs = false;
+      for (; close < n; close++) {
+        const ch = s.charCodeAt(close);
+        if (ch === quote) break;
+        if (ch <= 60) {
+          if (ch === 60) hasLt = true;
+          else if (ch === 38) hasAmp = true;
+          else if (ch === 9 || ch === 10 || ch === 13) hasWs = true;
+        }
+      }
+      if (close >= n) bad('unclosed attribute value');
+      if (hasLt) bad('disallowed character in attribute value');
       if (Object.prototype.hasOwnProperty.call(attrs, aname))
         bad(`duplicate attribute: ${aname.slice(0, 40)}`);
-      nextAmp = after('&', j + 1, nextAmp);
-      attrs[aname] = decode(j + 1, close, nextAmp >= 0 && nextAmp < close, Ws.Attr);
+      attrs[aname] =
+        hasAmp || hasWs ? decode(j + 1, close, hasAmp, Ws.Attr) : s.slice(j + 1, close);
       j = close + 1;
     }
     rootSeen = true;
-    const local = colon < 0 ? name : s.slice(colon + 1, j0);
+    const local = colon < 0 ? name : internName(s, colon + 1, j0, localHash);
     h.open(local, attrs, selfClosing);
     if (selfClosing) {
       if (onClose) onClose(local);
-    } else stack.push(name);
+    } else {
+      stack.push(name);
+      locals.push(local);
+    }
     i = j;
   }
   if (stack.length > 0) bad(`unclosed tag: ${(stack[stack.length - 1] ?? '').slice(0, 40)}`);
