@@ -1,4 +1,5 @@
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -35,8 +36,29 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/**
+ * A stand-in that, like bctd's worker, checks one file after the other: `slow*` keeps it busy
+ * for SLOW_MS, `hang*` forever. With QUEUE_DEPTH files posted at once, this tells when a
+ * file's time limit starts.
+ */
+const SLOW_MS = 600;
+const SEQUENTIAL_WORKER = `
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  if (m.type === 'context') return;
+  if (m.file.startsWith('hang')) for (;;) {}
+  if (m.file.startsWith('slow')) { const end = Date.now() + ${SLOW_MS}; while (Date.now() < end) {} }
+  parentPort.postMessage({ type: 'done', seq: m.seq, sub: {
+    file: m.file, unit: null, period: null, outline: null, preparedOn: null,
+    values: { size: { value: m.bytes.length } }, texts: {}, narrativesFilled: [], issues: [],
+    valid: true,
+  } });
+});
+`;
+
 let dir: string;
 let workerUrl: URL;
+let sequentialUrl: URL;
 const ctx: ValidateContext = {
   outlines: () => undefined,
   period: makePeriod('6m', 2022),
@@ -47,6 +69,9 @@ beforeAll(() => {
   const file = path.join(dir, 'fake-worker.mjs');
   writeFileSync(file, FAKE_WORKER);
   workerUrl = pathToFileURL(file);
+  const seq = path.join(dir, 'sequential-worker.mjs');
+  writeFileSync(seq, SEQUENTIAL_WORKER);
+  sequentialUrl = pathToFileURL(seq);
 });
 
 /** Validates `names` through a pool, as validatePaths does: bytes made per file, in order. */
@@ -99,6 +124,44 @@ describe('worker pool', () => {
         'c.xlsx',
         'd.xlsx',
       ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a file queued behind one that never finishes is checked by another worker', async () => {
+    const pool = createValidatorPool({ jobs: 1, workerUrl: sequentialUrl, secondsPerFile: 0.5 });
+    try {
+      const names = ['hang.xlsx', 'a.xlsx', 'b.xlsx', 'hang-2.xlsx', 'c.xlsx'];
+      const subs = await runBatch(pool, names);
+      expect(subs.map((s) => s.file)).toEqual(names);
+      expect(subs.map((s) => s.issues.map((i) => i.code))).toEqual([
+        ['file-timeout'],
+        [],
+        [],
+        ['file-timeout'],
+        [],
+      ]);
+      // Its bytes went with it to the new worker.
+      expect(subs.map((s) => s.values['size']?.['value'] ?? null)).toEqual([null, 2, 2, null, 2]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a file's time limit starts when its worker starts it, not while it waits in line", async () => {
+    // Each file takes SLOW_MS, under the limit; the second of a worker's two files is done
+    // 2 × SLOW_MS after both were posted, over it.
+    const seconds = (SLOW_MS * 1.5) / 1000;
+    const pool = createValidatorPool({
+      jobs: 1,
+      workerUrl: sequentialUrl,
+      secondsPerFile: seconds,
+    });
+    try {
+      const names = ['slow-1.xlsx', 'slow-2.xlsx', 'slow-3.xlsx'];
+      const subs = await runBatch(pool, names);
+      expect(subs.map((s) => s.issues.map((i) => i.code))).toEqual([[], [], []]);
     } finally {
       await pool.close();
     }
@@ -177,5 +240,59 @@ describe('the real worker (built dist/)', () => {
     const b = await validatePaths({ ...req, jobs: 2 });
     expect(a.files.some((f) => f.valid)).toBe(true);
     expect(b.files).toEqual(a.files);
+  });
+
+  describe('in a workspace, where the workers read the files themselves', () => {
+    let ws: string;
+    const setLimits = (limits: string): void => {
+      const file = path.join(ws, 'bctd.yaml');
+      const text = readFileSync(file, 'utf8').replace(/^limits:\n(?: {2}.*\n?)*/m, '');
+      writeFileSync(file, `${text.trimEnd()}\n${limits}`);
+    };
+    const run = async (jobs: number) => {
+      const { validatePaths } = await import('../src/app/validate.js');
+      const req = { paths: ['nop/2022-6m'], cwd: ws, now: new Date(2022, 6, 1) };
+      return validatePaths({ ...req, jobs });
+    };
+    beforeAll(() => {
+      ws = tempDir('bctd-pool-ws-');
+      cpSync(path.join(ROOT, 'fixtures', 'demo'), ws, { recursive: true });
+      const nop = path.join(ws, 'nop', '2022-6m');
+      // Over the size limit set below: refused before any worker sees it.
+      writeFileSync(path.join(nop, 'zz-big.xlsx'), new Uint8Array(300 * 1024));
+      writeFileSync(path.join(nop, 'zz-not-a-workbook.xlsx'), 'xin chào');
+      // A folder whose name looks like a workbook is scanned, not read.
+      mkdirSync(path.join(nop, 'zz-folder.xlsx'));
+    });
+
+    test('the same Submissions, hashes and problems as in process', async () => {
+      setLimits('limits:\n  max_file_mb: 0.1\n');
+      const a = await run(1);
+      const b = await run(2);
+      expect(a.files.length).toBeGreaterThan(40);
+      expect(a.files.filter((f) => f.valid).length).toBeGreaterThan(20);
+      const big = a.files.find((f) => f.file.endsWith('zz-big.xlsx'));
+      expect(big?.issues.map((i) => i.code)).toEqual(['file-too-large']);
+      expect(big?.sha256).toBeUndefined();
+      expect(a.files.every((f) => f.file.endsWith('zz-big.xlsx') || f.sha256 !== undefined)).toBe(
+        true,
+      );
+      expect(b.files).toEqual(a.files);
+    });
+
+    test('a file stopped by its time limit still has the hash of its bytes', async () => {
+      setLimits('limits:\n  seconds_per_file: 0.001\n');
+      const a = await run(1);
+      const b = await run(2);
+      const timedOut = b.files.filter((f) => f.issues.some((i) => i.code === 'file-timeout'));
+      expect(timedOut.length).toBeGreaterThan(0);
+      for (const f of timedOut) {
+        const sha = createHash('sha256')
+          .update(readFileSync(path.join(ws, f.file)))
+          .digest('hex');
+        expect(f.sha256).toBe(sha);
+        expect(a.files.find((g) => g.file === f.file)?.sha256).toBe(sha);
+      }
+    });
   });
 });

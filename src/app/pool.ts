@@ -43,15 +43,32 @@ export interface WorkerContext {
 /** Messages between the pool and a worker. */
 export type ToWorker =
   | { type: 'context'; id: number; ctx: WorkerContext }
-  | { type: 'file'; seq: number; ctxId: number; file: string; bytes: Uint8Array };
+  | { type: 'file'; seq: number; ctxId: number; file: string; bytes: Uint8Array }
+  /** The worker reads (and hashes) the file itself: the main thread only lists and orders. */
+  | { type: 'path'; seq: number; ctxId: number; file: string; path: string };
 export type FromWorker =
-  | { type: 'done'; seq: number; sub: Submission }
+  | { type: 'done'; seq: number; sub: Submission; sha256?: string }
+  /** A `path` job the worker could not read: the caller reads it the usual way for its issue. */
+  | { type: 'unread'; seq: number }
   | { type: 'failed'; seq: number; message: string; stack?: string };
+
+/**
+ * Files posted to one worker at once: the one it is checking and the next, so that it starts
+ * the next as soon as it is done instead of idling for the main thread's answer (on a busy
+ * machine the main thread may not run for milliseconds).
+ */
+export const QUEUE_DEPTH = 2;
 
 export interface PoolOptions {
   jobs: number;
   secondsPerFile?: number | undefined;
   heapMb?: number | undefined;
+  /**
+   * Start this many workers now (at most `jobs`) instead of on the first file, so that their
+   * start-up (loading the engine's modules) overlaps the caller's own (listing files, reading
+   * the workspace).
+   */
+  prestart?: number | undefined;
   /**
    * The worker module (tests pass their own). Default: `validate-worker.js` beside this module
    * once built, or the one in dist/ when this module runs from the TypeScript sources.
@@ -59,8 +76,26 @@ export interface PoolOptions {
   workerUrl?: URL;
 }
 
+/** What a worker made of a file it read itself; `sha256` is missing when it did not finish. */
+export interface PathResult {
+  sub: Submission;
+  sha256?: string;
+}
+
 export interface ValidatorPool {
   validate: Validator;
+  /**
+   * Validates the file at `full` (shown as `file`), read and hashed by the worker. Undefined
+   * when the worker could not read it: the caller reads it itself, so that the problem it
+   * reports is the one an in-process read gives.
+   */
+  validatePath: (
+    full: string,
+    file: string,
+    ctx: ValidateContext,
+  ) => Promise<PathResult | undefined>;
+  /** The time limit for files started from now on (bctd.yaml is read after the pool starts). */
+  setSecondsPerFile: (seconds: number | undefined) => void;
   /** Stops every worker; the pool cannot be used afterwards. */
   close: () => Promise<void>;
 }
@@ -101,9 +136,11 @@ function outOfMemorySubmission(file: string, heapMb: number, limits: ReadLimits)
 interface Job {
   seq: number;
   file: string;
-  bytes: Uint8Array;
+  /** The bytes, kept until the job runs so that a job queued behind a failed one can move. */
+  bytes: Uint8Array | undefined;
+  path: string | undefined;
   ctx: ValidateContext;
-  resolve: (s: Submission) => void;
+  resolve: (r: PathResult | undefined) => void;
   reject: (e: Error) => void;
 }
 
@@ -111,7 +148,9 @@ interface Slot {
   worker: Worker;
   /** Context objects this worker already holds, by the pool's id for them. */
   known: Set<number>;
-  job: Job | undefined;
+  /** Jobs posted to this worker, in the order it takes them; the first is running. */
+  jobs: Job[];
+  /** The time limit of the running job. */
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -128,7 +167,7 @@ function transferable(bytes: Uint8Array): Uint8Array {
 
 export function createValidatorPool(opts: PoolOptions): ValidatorPool {
   const jobs = Math.max(1, Math.floor(opts.jobs));
-  const seconds = opts.secondsPerFile ?? DEFAULT_SECONDS_PER_FILE;
+  let seconds = opts.secondsPerFile ?? DEFAULT_SECONDS_PER_FILE;
   const heapMb = opts.heapMb ?? DEFAULT_WORKER_HEAP_MB;
   const url = opts.workerUrl ?? defaultWorkerUrl();
   const slots: Slot[] = [];
@@ -138,12 +177,39 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
   let nextSeq = 1;
   let closed = false;
 
-  const finish = (slot: Slot): Job | undefined => {
-    const job = slot.job;
+  /** Arms the time limit of the slot's running job; the limit counts from when it can start. */
+  const arm = (slot: Slot): void => {
     if (slot.timer !== undefined) clearTimeout(slot.timer);
-    slot.job = undefined;
     slot.timer = undefined;
-    return job;
+    const job = slot.jobs[0];
+    if (job === undefined) return;
+    // Queued bytes were copied to the worker: from now on only the worker needs them.
+    job.bytes = undefined;
+    const limit = seconds;
+    slot.timer = setTimeout(() => {
+      if (slot.jobs[0] !== job) return;
+      const rest = retire(slot);
+      job.resolve({ sub: timeoutSubmission(job.file, limit) });
+      requeue(rest);
+    }, limit * 1000);
+  };
+
+  /**
+   * Takes a worker out of the pool (timed out, out of memory, crashed): returns the jobs it
+   * had not started, which go back to the front of the queue for another worker.
+   */
+  const retire = (slot: Slot): Job[] => {
+    if (slot.timer !== undefined) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    void slot.worker.terminate();
+    return slot.jobs.splice(0).slice(1);
+  };
+
+  const requeue = (rest: Job[]): void => {
+    queue.unshift(...rest);
+    pump();
   };
 
   const spawn = (): Slot => {
@@ -153,12 +219,19 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, known: new Set(), job: undefined, timer: undefined };
+    const slot: Slot = { worker, known: new Set(), jobs: [], timer: undefined };
     worker.on('message', (m: FromWorker) => {
-      if (slot.job?.seq !== m.seq) return;
-      const job = finish(slot);
+      // bctd's worker answers in order; any worker speaking the protocol may not.
+      const at = slot.jobs.findIndex((j) => j.seq === m.seq);
+      const job = slot.jobs[at];
       if (job === undefined) return;
-      if (m.type === 'done') job.resolve(m.sub);
+      slot.jobs.splice(at, 1);
+      if (at === 0) arm(slot);
+      if (m.type === 'done') {
+        const r: PathResult = { sub: m.sub };
+        if (m.sha256 !== undefined) r.sha256 = m.sha256;
+        job.resolve(r);
+      } else if (m.type === 'unread') job.resolve(undefined);
       else {
         // The engine threw: the same bug would throw in process; never swallow it.
         const e = new Error(m.message);
@@ -168,40 +241,34 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
       pump();
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      const job = finish(slot);
-      replace(slot);
+      if (!slots.includes(slot)) return;
+      const job = slot.jobs[0];
+      const rest = retire(slot);
       if (job !== undefined) {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
-          job.resolve(
-            outOfMemorySubmission(job.file, heapMb, {
+          job.resolve({
+            sub: outOfMemorySubmission(job.file, heapMb, {
               ...DEFAULT_READ_LIMITS,
               ...job.ctx.limits,
             }),
-          );
+          });
         else job.reject(err);
       }
-      pump();
+      requeue(rest);
     });
     worker.on('exit', () => {
-      // An exit we did not ask for (terminate() replaces the slot first).
+      // An exit we did not ask for (retire() takes the slot out first).
       if (!closed && slots.includes(slot)) {
-        const job = finish(slot);
-        replace(slot);
+        const job = slot.jobs[0];
+        const rest = retire(slot);
         job?.reject(new Error(`Luồng kiểm tra dừng bất thường khi đọc "${job.file}".`));
-        pump();
+        requeue(rest);
       }
     });
     return slot;
   };
 
-  const replace = (slot: Slot): void => {
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
-    void slot.worker.terminate();
-  };
-
-  const start = (slot: Slot, job: Job): void => {
-    slot.job = job;
+  const post = (slot: Slot, job: Job): void => {
     let ctxId = ctxIds.get(job.ctx);
     if (ctxId === undefined) {
       ctxId = nextCtx++;
@@ -212,51 +279,97 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
       slot.worker.postMessage(msg);
       slot.known.add(ctxId);
     }
-    const bytes = transferable(job.bytes);
-    const msg: ToWorker = { type: 'file', seq: job.seq, ctxId, file: job.file, bytes };
-    slot.worker.postMessage(msg, [bytes.buffer as ArrayBuffer]);
-    // The job no longer holds the bytes: the worker owns them now.
-    job.bytes = new Uint8Array(0);
-    slot.timer = setTimeout(() => {
-      if (slot.job !== job) return;
-      finish(slot);
-      replace(slot);
-      job.resolve(timeoutSubmission(job.file, seconds));
-      pump();
-    }, seconds * 1000);
+    slot.jobs.push(job);
+    const { seq, file } = job;
+    if (job.path !== undefined) {
+      const msg: ToWorker = { type: 'path', seq, ctxId, file, path: job.path };
+      slot.worker.postMessage(msg);
+    } else if (slot.jobs.length === 1) {
+      // It runs now: the worker takes the bytes over (no copy).
+      const bytes = transferable(job.bytes ?? new Uint8Array(0));
+      job.bytes = undefined;
+      const msg: ToWorker = { type: 'file', seq, ctxId, file, bytes };
+      slot.worker.postMessage(msg, [bytes.buffer as ArrayBuffer]);
+    } else {
+      // Queued behind a running file: a copy, so that the job can move to another worker if
+      // this one is stopped before reaching it.
+      const msg: ToWorker = {
+        type: 'file',
+        seq,
+        ctxId,
+        file,
+        bytes: job.bytes ?? new Uint8Array(0),
+      };
+      slot.worker.postMessage(msg);
+    }
+    if (slot.jobs.length === 1) arm(slot);
   };
 
   const pump = (): void => {
     while (queue.length > 0 && !closed) {
-      let slot = slots.find((s) => s.job === undefined);
-      if (slot === undefined) {
-        if (slots.length >= jobs) return;
+      // An idle worker first, then a new one, then a place behind a running file.
+      let slot = slots.find((s) => s.jobs.length === 0);
+      if (slot === undefined && slots.length < jobs) {
         slot = spawn();
         slots.push(slot);
       }
-      start(slot, queue.shift() as Job);
+      slot ??= slots.find((s) => s.jobs.length < QUEUE_DEPTH);
+      if (slot === undefined) return;
+      post(slot, queue.shift() as Job);
     }
   };
 
-  const validate: Validator = (bytes, file, ctx) =>
-    new Promise<Submission>((resolve, reject) => {
+  const enqueue = (
+    file: string,
+    ctx: ValidateContext,
+    source: { bytes: Uint8Array } | { path: string },
+  ): Promise<PathResult | undefined> =>
+    new Promise((resolve, reject) => {
       if (closed) {
         reject(new Error('pool closed'));
         return;
       }
-      queue.push({ seq: nextSeq++, file, bytes, ctx, resolve, reject });
+      const job: Job = {
+        seq: nextSeq++,
+        file,
+        bytes: 'bytes' in source ? source.bytes : undefined,
+        path: 'path' in source ? source.path : undefined,
+        ctx,
+        resolve,
+        reject,
+      };
+      queue.push(job);
       pump();
     });
+
+  const validate: Validator = async (bytes, file, ctx) => {
+    const r = await enqueue(file, ctx, { bytes });
+    // A bytes job is never unread: the worker does not read anything.
+    if (r === undefined) throw new Error(`no result for "${file}"`);
+    return r.sub;
+  };
+
+  const validatePath = (full: string, file: string, ctx: ValidateContext) =>
+    enqueue(file, ctx, { path: full });
+
+  const setSecondsPerFile = (s: number | undefined): void => {
+    seconds = s ?? DEFAULT_SECONDS_PER_FILE;
+  };
 
   const close = async (): Promise<void> => {
     closed = true;
     const all = slots.splice(0);
-    for (const s of all) finish(s)?.reject(new Error('pool closed'));
+    for (const s of all) {
+      if (s.timer !== undefined) clearTimeout(s.timer);
+      for (const j of s.jobs.splice(0)) j.reject(new Error('pool closed'));
+    }
     for (const j of queue.splice(0)) j.reject(new Error('pool closed'));
     await Promise.all(all.map((s) => s.worker.terminate()));
   };
 
-  return { validate, close };
+  for (let i = Math.min(jobs, opts.prestart ?? 0); i > 0; i--) slots.push(spawn());
+
+  return { validate, validatePath, setSecondsPerFile, close };
 }
 
 /**

@@ -1,13 +1,22 @@
 /**
  * The worker side of src/app/pool.ts: holds the batch's context (the outline is compiled once
- * per worker, on its first file) and runs the pure engine on each file's bytes.
+ * per worker, on its first file) and runs the pure engine on each file, read and hashed here
+ * for a `path` job so that the main thread does not touch the bytes at all.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { nodeInflateRaw } from '../io/inflate.js';
 import type { Outline } from '../outline/schema.js';
 import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
+import type { Submission } from '../validate/submission.js';
 import type { FromWorker, ToWorker } from './pool.js';
 
 type Context = Omit<ValidateInput, 'bytes' | 'file'>;
+
+/** The one call of the engine: the same as the in-process validator in validate.ts. */
+const check = (ctx: Context, bytes: Uint8Array, file: string): Submission =>
+  validateWorkbook({ ...ctx, bytes, file, inflateRaw: nodeInflateRaw });
 
 const port = parentPort;
 if (port !== null) {
@@ -24,12 +33,26 @@ if (port !== null) {
       contexts.set(m.id, { ...m.ctx, outlines });
       return;
     }
+    let bytes: Uint8Array;
+    let sha256: string | undefined;
+    if (m.type === 'path') {
+      try {
+        const buf = readFileSync(m.path);
+        bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      } catch {
+        // The caller reads it again and reports why it cannot be read, as in process.
+        port.postMessage({ type: 'unread', seq: m.seq } satisfies FromWorker);
+        return;
+      }
+      // Hashed first: the sha256 is of the bytes as sent, whatever the engine does with them.
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+    } else bytes = m.bytes;
     const ctx = contexts.get(m.ctxId);
     let reply: FromWorker;
     try {
       if (ctx === undefined) throw new Error(`no context ${m.ctxId}`);
-      const sub = validateWorkbook({ ...ctx, bytes: m.bytes, file: m.file });
-      reply = { type: 'done', seq: m.seq, sub };
+      reply = { type: 'done', seq: m.seq, sub: check(ctx, bytes, m.file) };
+      if (sha256 !== undefined) reply.sha256 = sha256;
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       reply = { type: 'failed', seq: m.seq, message: err.message };

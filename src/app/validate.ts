@@ -20,7 +20,13 @@ import { nodeInflateRaw } from '../io/inflate.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, resolveOutline } from './outline.js';
-import { createValidatorPool, jobsFor, mapOrdered } from './pool.js';
+import {
+  createValidatorPool,
+  jobsFor,
+  mapOrdered,
+  QUEUE_DEPTH,
+  type ValidatorPool,
+} from './pool.js';
 
 export interface ValidateRequest {
   paths: string[];
@@ -284,52 +290,63 @@ export async function validatePaths(
   req: ValidateRequest,
   validator: Validator = inProcess,
 ): Promise<ValidateResult> {
-  const wsDir = findWorkspace(req.cwd, req.workspace);
-  const ws =
-    wsDir !== undefined || req.workspace !== undefined
-      ? loadWorkspace(req.cwd, req.workspace)
-      : undefined;
-  const period = periodOf(req, ws);
-  // With a workspace its outline is the one every file must follow (a stamp of another is
-  // foreign); without one the stamp decides, unless --outline says otherwise.
-  let forced: Outline | undefined;
-  if (req.outline !== undefined) forced = resolveOutline(req.outline, req.cwd);
-  else if (ws) forced = resolveOutline(ws.config.outline, ws.dir);
-  const units: Unit[] | undefined = ws?.units;
-  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
-  const ctx: ValidateContext = { outlines: builtinOutline, limits };
-  if (forced) ctx.outline = forced;
-  if (units) ctx.units = units;
-  if (period) ctx.period = period;
-
+  // Listing the files needs nothing from the workspace, so it comes first: the workers of a
+  // large batch then start (load the engine) while bctd.yaml and units.yaml are read.
   const targets = expandPaths(req.paths, req.cwd);
-  const files: Submission[] = [];
-  const total = targets.length;
-  let done = 0;
-  // More than one job: worker threads, each file bounded by seconds_per_file. Files are read
-  // only as a validator frees up, so at most 2 × jobs files are in memory at once.
-  const jobs = jobsFor(req.jobs, targets.filter((t) => t.kind === 'file').length);
+  const count = targets.filter((t) => t.kind === 'file').length;
+  // More than one job: worker threads, each file bounded by seconds_per_file.
+  const jobs = jobsFor(req.jobs, count);
   const pool =
     jobs > 1 && validator === inProcess
-      ? createValidatorPool({ jobs, secondsPerFile: ws?.config.limits.seconds_per_file })
+      ? createValidatorPool({ jobs, prestart: count })
       : undefined;
+  const files: Submission[] = [];
+  let ws: Workspace | undefined;
+  let period: Period | undefined;
+  let limits: ReadLimits;
   try {
+    const wsDir = findWorkspace(req.cwd, req.workspace);
+    ws =
+      wsDir !== undefined || req.workspace !== undefined
+        ? loadWorkspace(req.cwd, req.workspace)
+        : undefined;
+    period = periodOf(req, ws);
+    // With a workspace its outline is the one every file must follow (a stamp of another is
+    // foreign); without one the stamp decides, unless --outline says otherwise.
+    let forced: Outline | undefined;
+    if (req.outline !== undefined) forced = resolveOutline(req.outline, req.cwd);
+    else if (ws) forced = resolveOutline(ws.config.outline, ws.dir);
+    const units: Unit[] | undefined = ws?.units;
+    limits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
+    const ctx: ValidateContext = { outlines: builtinOutline, limits };
+    if (forced) ctx.outline = forced;
+    if (units) ctx.units = units;
+    if (period) ctx.period = period;
+    pool?.setSecondsPerFile(ws?.config.limits.seconds_per_file);
+
+    const total = targets.length;
+    let done = 0;
+    const fileLimits = limits;
+    // With workers, each holds QUEUE_DEPTH files (the one it checks and the next) and reads
+    // them itself; in process, one file at a time is read and checked.
     await mapOrdered(
       targets,
-      pool ? jobs * 2 : 1,
+      pool ? jobs * QUEUE_DEPTH : 1,
       (t) => {
         req.onProgress?.(done, total, t.path);
-        return checkOne(t, req.cwd, limits, ctx, pool?.validate ?? validator);
+        return pool
+          ? checkPooled(t, req.cwd, fileLimits, ctx, pool)
+          : checkOne(t, req.cwd, fileLimits, ctx, validator);
       },
       (sub) => {
         files.push(sub);
         done++;
       },
     );
+    req.onProgress?.(done, total, '');
   } finally {
     await pool?.close();
   }
-  req.onProgress?.(done, total, '');
   markDuplicates(files);
 
   const annotated: string[] = [];
@@ -342,6 +359,44 @@ export async function validatePaths(
     ? []
     : [{ code: 'units-not-checked', message: makeValidateIssue('units-not-checked', {}).message }];
   return { files, annotated, period, workspace: ws?.dir, notes };
+}
+
+/**
+ * checkOne with the file read and hashed by a worker, so that the main thread does not touch
+ * the bytes. The size limit is still checked here, before a worker sees the file: a file over
+ * it, one that is not a plain file, or one the worker cannot read takes checkOne's way, so its
+ * problem is reported exactly as in process.
+ */
+async function checkPooled(
+  t: Target,
+  cwd: string,
+  limits: ReadLimits,
+  ctx: ValidateContext,
+  pool: ValidatorPool,
+): Promise<Submission> {
+  if (t.kind !== 'file') return checkOne(t, cwd, limits, ctx, pool.validate);
+  const full = path.resolve(cwd, t.path);
+  let size: number | undefined;
+  try {
+    const st = statSync(full);
+    if (st.isFile()) size = st.size;
+  } catch {
+    size = undefined;
+  }
+  if (size === undefined || size > limits.maxFileBytes)
+    return checkOne(t, cwd, limits, ctx, pool.validate);
+  const r = await pool.validatePath(full, t.path, ctx);
+  if (r === undefined) return checkOne(t, cwd, limits, ctx, pool.validate);
+  const sub = r.sub;
+  // A worker stopped by the time or memory limit sent no hash; in process the file was hashed
+  // before it was checked, so it is hashed here.
+  let sha256 = r.sha256;
+  if (sha256 === undefined) {
+    const read = readUnitFile(full, t.path, limits);
+    if (read.ok) sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  }
+  if (sha256 !== undefined) sub.sha256 = sha256;
+  return sub;
 }
 
 async function checkOne(
