@@ -15,9 +15,7 @@ import type { Period } from '../period/periods.js';
 import { composeReport, needsListing, noiDungSkeleton, parseNoiDung } from '../report/compose.js';
 import { formatNumber } from '../text/numbers.js';
 import type { ReportDate } from '../report/model.js';
-import { renderReport } from '../report/pack.js';
 import { reportsDir, type Workspace } from '../workspace/workspace.js';
-import { buildNarratives } from './generate-narratives.js';
 import {
   previousRollupAsync,
   readPeriodSubmissionsAsync,
@@ -128,6 +126,10 @@ export async function generateReport(
     draft || issued === undefined ? { year: issued?.year ?? period.year, draft: true } : issued;
   const number = draft || req.number === undefined ? null : String(req.number);
 
+  // The DOCX writer (the docx library, about 50 ms to load) loads while the files are read, which
+  // a batch does on worker threads; nothing waits for it before the report is composed.
+  const renderer = import('../report/pack.js');
+  renderer.catch(() => undefined); // awaited below; a --strict run that stops early drops it
   const read = await readPeriodSubmissionsAsync(ws, outline, period, { jobs: req.jobs, progress });
   const prev = await previousRollupAsync(ws, outline, period, req.jobs);
   const rollup = rollupOf(ws, outline, read, prev?.rollup);
@@ -222,6 +224,7 @@ export async function generateReport(
     listingFile: listingFile === null ? undefined : path.basename(listingFile),
     unitRowsLimit: req.unitRowsLimit,
   });
+  const { renderReport } = await renderer;
   const bytes = await renderReport(model);
   // The listing first: a report that cites it is never left without it.
   if (listingFile !== null && listing.length > 0) {
@@ -250,6 +253,7 @@ export async function generateReport(
 
   if (req.narratives !== undefined) {
     const file = path.resolve(cwd, req.narratives);
+    const { buildNarratives } = await import('./generate-narratives.js');
     const doc = await buildNarratives(ws, outline, period, rollup, read.submissions);
     writeFileAtomic(file, doc, { force: req.force });
     result.narratives = file;

@@ -104,6 +104,7 @@ export interface PeriodSubmissions {
   period: Period;
   dir: string;
   ledger: Ledger;
+  /** Numbers and flags of each file read (see keptOfSubmission: issues without wording). */
   submissions: Submission[];
   files: InputFile[];
   receipts: Record<string, Receipt>;
@@ -210,10 +211,27 @@ function startPeriod(ws: Workspace, period: Period): PeriodAcc {
   };
 }
 
+/**
+ * What a period's reading keeps of a Submission (issue 6: a country's 10,000 stay in bounded
+ * memory): numbers and flags. Text inputs and the list of filled narrative sections are
+ * dropped (nothing after validation reads them; `--narratives` reads the files again), and each
+ * issue keeps its code and severity, which the counts and the "unreadable file" rule need, but
+ * not its wording or place: a broken workbook can carry hundreds of them, and `status` and
+ * `generate` only count them (`bctd validate FILE` gives the details).
+ */
+export function keptOfSubmission(sub: Submission): Submission {
+  return {
+    ...sub,
+    texts: {},
+    narrativesFilled: [],
+    issues: sub.issues.map((i) => ({ code: i.code, severity: i.severity, message: '', fix: '' })),
+  };
+}
+
 /** Files one validated workbook: its unit, its counts and its receipt day. */
 function record(acc: PeriodAcc, file: string, sub: Submission): void {
   const { ledger, dir, receipts, attribution, notes } = acc;
-  acc.submissions.push(sub);
+  acc.submissions.push(keptOfSubmission(sub));
   const base = path.basename(file, path.extname(file));
   // receive names files by unit code: that names the unit of a file too broken to say so.
   if (sub.unit === null && acc.codes.has(base)) attribution[file] = base;
