@@ -18,7 +18,13 @@ import type { Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline } from './outline.js';
-import { createValidatorPool, jobsFor, mapOrdered } from './pool.js';
+import {
+  createValidatorPool,
+  jobsFor,
+  mapOrdered,
+  QUEUE_DEPTH,
+  type ValidatorPool,
+} from './pool.js';
 import { readLimitsOf, readUnitFile, type ValidateContext } from './validate.js';
 
 /** What a unit may send: the wrong formats are read too, so the unit is told, not counted missing. */
@@ -119,10 +125,18 @@ export function readPeriodSubmissions(
   period: Period,
   progress?: (done: number, total: number, label: string) => void,
 ): PeriodSubmissions {
-  const acc = startPeriod(ws, period);
+  return readInProcess(ws, outline, startPeriod(ws, period), progress);
+}
+
+function readInProcess(
+  ws: Workspace,
+  outline: Outline,
+  acc: PeriodAcc,
+  progress?: (done: number, total: number, label: string) => void,
+): PeriodSubmissions {
   acc.files.forEach((file, i) => {
     progress?.(i, acc.files.length, path.basename(file));
-    record(acc, file, checkFile(ws, outline, period, file));
+    record(acc, file, checkFile(ws, outline, acc.period, file));
   });
   progress?.(acc.files.length, acc.files.length, '');
   return finishPeriod(acc);
@@ -130,8 +144,10 @@ export function readPeriodSubmissions(
 
 /**
  * The same as readPeriodSubmissions, on `jobs` worker threads when there are many files
- * (`--jobs`; each file bounded by `limits.seconds_per_file`). Files are read as workers free
- * up and only their Submissions are kept, so a province or the country stays in bounded memory.
+ * (`--jobs`; each file bounded by `limits.seconds_per_file`). The workers start loading the
+ * engine while the ledger is read, then read and hash each file themselves (the size limit is
+ * checked here first); only the Submissions come back, so a province or the country stays in
+ * bounded memory.
  */
 export async function readPeriodSubmissionsAsync(
   ws: Workspace,
@@ -142,11 +158,18 @@ export async function readPeriodSubmissionsAsync(
     progress?: ((done: number, total: number, label: string) => void) | undefined;
   } = {},
 ): Promise<PeriodSubmissions> {
-  const acc = startPeriod(ws, period);
-  const { files } = acc;
+  const files = listSubmissionFiles(submissionsDir(ws, period.id));
   const jobs = jobsFor(opts.jobs, files.length);
-  if (jobs <= 1) return readPeriodSubmissions(ws, outline, period, opts.progress);
-  const pool = createValidatorPool({ jobs, secondsPerFile: ws.config.limits.seconds_per_file });
+  const pool =
+    jobs > 1
+      ? createValidatorPool({
+          jobs,
+          secondsPerFile: ws.config.limits.seconds_per_file,
+          prestart: files.length,
+        })
+      : undefined;
+  const acc = startPeriod(ws, period, files);
+  if (pool === undefined) return readInProcess(ws, outline, acc, opts.progress);
   const ctx: ValidateContext = {
     outlines: (id) => (id === outline.id ? outline : builtinOutline(id)),
     outline,
@@ -154,21 +177,15 @@ export async function readPeriodSubmissionsAsync(
     period,
     limits: readLimitsOf(ws.config.limits),
   };
+  const limits = fullLimits(ws);
   let done = 0;
   try {
     await mapOrdered(
       files,
-      jobs * 2,
-      async (file) => {
+      jobs * QUEUE_DEPTH,
+      (file) => {
         opts.progress?.(done, files.length, path.basename(file));
-        const read = readUnitFile(file, file, fullLimits(ws));
-        if (!read.ok) return read.submission;
-        const bytes = read.bytes;
-        // Hashed before the worker takes ownership of the bytes.
-        const hash = sha256(bytes);
-        const sub = await pool.validate(bytes, file, ctx);
-        sub.sha256 = hash;
-        return sub;
+        return checkPooled(file, limits, ctx, pool);
       },
       (sub, i) => {
         record(acc, files[i] as string, sub);
@@ -180,6 +197,44 @@ export async function readPeriodSubmissionsAsync(
   }
   opts.progress?.(files.length, files.length, '');
   return finishPeriod(acc);
+}
+
+/**
+ * One file on the pool, read and hashed by a worker. A file over the size limit, not a plain
+ * file, or one the worker could not read is read here as in process, so its problem is the one
+ * `checkFile` reports; a file a worker was stopped on (time or memory limit) is hashed here.
+ */
+async function checkPooled(
+  file: string,
+  limits: ReadLimits,
+  ctx: ValidateContext,
+  pool: ValidatorPool,
+): Promise<Submission> {
+  let size: number | undefined;
+  try {
+    const st = statSync(file);
+    if (st.isFile()) size = st.size;
+  } catch {
+    size = undefined;
+  }
+  const viaBytes = async (): Promise<Submission> => {
+    const read = readUnitFile(file, file, limits);
+    if (!read.ok) return read.submission;
+    // Hashed before the worker takes ownership of the bytes.
+    const hash = sha256(read.bytes);
+    const sub = await pool.validate(read.bytes, file, ctx);
+    sub.sha256 = hash;
+    return sub;
+  };
+  if (size === undefined || size > limits.maxFileBytes) return viaBytes();
+  const r = await pool.validatePath(file, file, ctx);
+  if (r === undefined) return viaBytes();
+  if (r.sha256 !== undefined) r.sub.sha256 = r.sha256;
+  else {
+    const read = readUnitFile(file, file, limits);
+    if (read.ok) r.sub.sha256 = sha256(read.bytes);
+  }
+  return r.sub;
 }
 
 interface PeriodAcc {
@@ -195,13 +250,13 @@ interface PeriodAcc {
   notes: string[];
 }
 
-function startPeriod(ws: Workspace, period: Period): PeriodAcc {
+function startPeriod(ws: Workspace, period: Period, listed?: string[]): PeriodAcc {
   const dir = submissionsDir(ws, period.id);
   return {
     period,
     dir,
     ledger: readLedger(dir, period.id),
-    files: listSubmissionFiles(dir),
+    files: listed ?? listSubmissionFiles(dir),
     codes: new Set(ws.units.map((u) => u.code)),
     submissions: [],
     inputs: [],
