@@ -9,7 +9,14 @@ import { Packer } from 'docx';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { loadOutlineFor } from '../src/app/outline.js';
+import { readPeriodSubmissions, rollupOf } from '../src/app/submissions.js';
+import { makePeriod } from '../src/period/periods.js';
+import { composeReport } from '../src/report/compose.js';
 import type { Block, HeaderCell, ReportModel, TableModel } from '../src/report/model.js';
+import { loadWorkspace } from '../src/workspace/workspace.js';
+import { ROOT } from './helpers/cli.js';
 import { buildDocument, renderReport, spliceTables } from '../src/report/pack.js';
 import { trieuSonSample } from '../src/report/sample.js';
 
@@ -41,6 +48,28 @@ describe('report tables written as strings', () => {
     expect(ours).toContain('<w:tbl>');
     expect(ours).toBe(docx);
   });
+
+  it('give the same word/document.xml as docx for the demo workspace’s report (every phụ lục)', async () => {
+    const dir = path.join(ROOT, 'fixtures', 'demo');
+    const ws = loadWorkspace(dir, undefined);
+    const outline = loadOutlineFor(ws, undefined, dir);
+    const period = makePeriod('6m', 2022);
+    const rollup = rollupOf(ws, outline, readPeriodSubmissions(ws, outline, period));
+    const { model } = composeReport({
+      outline,
+      config: ws.config,
+      period,
+      rollup,
+      agencyText: {},
+      directive: ws.config.directive,
+      date: { year: 2022, month: 7, day: 5 },
+      number: '125',
+      createdAt: '2022-07-05T00:00:00Z',
+    });
+    const { docx, ours } = await both(model);
+    expect((ours.match(/<w:tbl>/g) ?? []).length).toBeGreaterThan(8);
+    expect(ours).toBe(docx);
+  }, 60_000);
 
   it('escape text as docx does and drop characters XML cannot carry', async () => {
     const table: TableModel = {
