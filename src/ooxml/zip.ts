@@ -76,8 +76,41 @@ export interface ZipArchive {
   has(name: string): boolean;
   /** Inflated bytes of a part, or `undefined` when the container has no such part. */
   read(name: string): Uint8Array | undefined;
+  /**
+   * What `parse` makes of a part, or `undefined` when the container has no such part. When the
+   * part's stored bytes are those of a part parsed before under the same `key`, the value kept
+   * in `memo` is returned without inflating or parsing again: the units of a batch fill one
+   * template, so their styles, relationships and workbook part are byte for byte the same.
+   * The part passes the same checks and counts against the same caps as with `read`; a parse
+   * that throws is never kept. The value is shared: callers must not change it.
+   */
+  readParsed<T>(
+    name: string,
+    memo: PartMemo<T>,
+    key: string,
+    parse: (bytes: Uint8Array) => T,
+  ): T | undefined;
   /** Bytes inflated so far by this archive (for the total cap). */
   readonly inflatedBytes: number;
+}
+
+/** Most stored bytes a memo keeps for one part (template parts are a few kilobytes). */
+const MEMO_MAX_STORED = 64 * 1024;
+/** Most parts a memo keeps: a hostile batch could name a new part in every file. */
+const MEMO_MAX_ENTRIES = 32;
+
+/** Values parsed from parts, by a caller's key, for `ZipArchive.readParsed`. */
+export class PartMemo<T> {
+  readonly entries = new Map<
+    string,
+    { stored: Uint8Array; size: number; inflater: RawInflate | undefined; value: T }
+  >();
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -211,99 +244,138 @@ export function openZip(
     read(name) {
       const e = find(name);
       if (!e) return undefined;
-      if (e.flags & 0x1) throw new ZipError('encrypted', e.name, 'encrypted entry');
-      const lo = e.localOffset;
-      if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL) {
-        throw new ZipError('corrupt', e.name, 'local header missing');
+      return inflate(e, stored(e));
+    },
+    readParsed(name, memo, key, parse) {
+      const e = find(name);
+      if (!e) return undefined;
+      const data = stored(e);
+      // Only a deflated part that inflates in one call: its outcome depends on nothing but
+      // its bytes and the inflater, so equal bytes inflate to what was parsed before.
+      const oneCall = (): boolean =>
+        e.method === 8 &&
+        data.length * 1032 + 1024 <= Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
+      const kept = memo.entries.get(key);
+      if (
+        kept !== undefined &&
+        kept.inflater === options.inflateRaw &&
+        oneCall() &&
+        sameBytes(kept.stored, data)
+      ) {
+        inflated += kept.size;
+        return kept.value;
       }
-      const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
-      const end = start + e.compressedSize;
-      if (end > bytes.length) throw new ZipError('truncated', e.name, 'part past the end');
-      const data = bytes.subarray(start, end);
-      const partCap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
-      const overCap = (): ZipError =>
-        limits.maxPartBytes <= limits.maxTotalBytes - inflated
-          ? new ZipError(
-              'part-too-large',
-              e.name,
-              `part inflates past ${limits.maxPartBytes} bytes`,
-            )
-          : new ZipError(
-              'total-too-large',
-              e.name,
-              `parts inflate past ${limits.maxTotalBytes} bytes`,
-            );
-
-      if (e.method === 0) {
-        if (data.length > partCap) throw overCap();
-        inflated += data.length;
-        return data;
+      const cacheable = oneCall() && data.length <= MEMO_MAX_STORED;
+      const out = inflate(e, data);
+      const value = parse(out);
+      if (cacheable) {
+        if (memo.entries.size >= MEMO_MAX_ENTRIES) memo.entries.clear();
+        memo.entries.set(key, {
+          // A copy (a Buffer's slice would be a view, keeping the whole file alive).
+          stored: Uint8Array.prototype.slice.call(data),
+          size: out.length,
+          inflater: options.inflateRaw,
+          value,
+        });
       }
-      if (e.method !== 8) {
-        throw new ZipError('unsupported-compression', e.name, `method ${e.method}`);
-      }
-      // Deflate cannot expand data more than about 1032 times, so when even that ratio stays
-      // under the cap the part is inflated in one call (much faster), with the same bound.
-      if (data.length * 1032 + 1024 <= partCap) {
-        let out: Uint8Array | undefined;
-        // The native inflater is only trusted with success: on any error (malformed data, the
-        // cap) fflate below inflates again, so problems and their details stay those of fflate.
-        if (options.inflateRaw !== undefined) {
-          try {
-            out = options.inflateRaw(data, partCap, e.size);
-          } catch {
-            out = undefined;
-          }
-          if (out !== undefined && out.length <= partCap) {
-            inflated += out.length;
-            return out;
-          }
-          out = undefined;
-        }
-        try {
-          // With an output buffer of the declared size (+1 to notice a lie) fflate does not
-          // grow and copy its buffer, about three times faster; a buffer filled to the brim
-          // means the header understated the size, so inflate again without it.
-          if (e.size + 1 <= partCap) {
-            const sized = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-            if (sized.length <= e.size) out = sized;
-          }
-          out ??= inflateSync(data);
-        } catch (err) {
-          throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
-        }
-        inflated += out.length;
-        return out;
-      }
-      const chunks: Uint8Array[] = [];
-      let produced = 0;
-      let finished = false;
-      const inf = new Inflate((chunk, final) => {
-        produced += chunk.length;
-        if (produced > partCap) throw overCap();
-        chunks.push(chunk);
-        if (final) finished = true;
-      });
-      try {
-        for (let i = 0; i < data.length && !finished; i += STEP) {
-          const last = i + STEP >= data.length;
-          inf.push(data.subarray(i, Math.min(i + STEP, data.length)), last);
-        }
-        if (data.length === 0) inf.push(new Uint8Array(0), true);
-      } catch (err) {
-        if (err instanceof ZipError) throw err;
-        throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
-      }
-      inflated += produced;
-      if (chunks.length === 1) return chunks[0];
-      const out = new Uint8Array(produced);
-      let o = 0;
-      for (const c of chunks) {
-        out.set(c, o);
-        o += c.length;
-      }
-      return out;
+      return value;
     },
   };
+
+  /** The stored bytes of an entry, after the checks every read makes. */
+  function stored(e: ZipEntry): Uint8Array {
+    if (e.flags & 0x1) throw new ZipError('encrypted', e.name, 'encrypted entry');
+    const lo = e.localOffset;
+    if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL) {
+      throw new ZipError('corrupt', e.name, 'local header missing');
+    }
+    const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+    const end = start + e.compressedSize;
+    if (end > bytes.length) throw new ZipError('truncated', e.name, 'part past the end');
+    return bytes.subarray(start, end);
+  }
+
+  /** Inflates an entry's stored bytes within the caps, counting what comes out. */
+  function inflate(e: ZipEntry, data: Uint8Array): Uint8Array {
+    const partCap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
+    const overCap = (): ZipError =>
+      limits.maxPartBytes <= limits.maxTotalBytes - inflated
+        ? new ZipError('part-too-large', e.name, `part inflates past ${limits.maxPartBytes} bytes`)
+        : new ZipError(
+            'total-too-large',
+            e.name,
+            `parts inflate past ${limits.maxTotalBytes} bytes`,
+          );
+
+    if (e.method === 0) {
+      if (data.length > partCap) throw overCap();
+      inflated += data.length;
+      return data;
+    }
+    if (e.method !== 8) {
+      throw new ZipError('unsupported-compression', e.name, `method ${e.method}`);
+    }
+    // Deflate cannot expand data more than about 1032 times, so when even that ratio stays
+    // under the cap the part is inflated in one call (much faster), with the same bound.
+    if (data.length * 1032 + 1024 <= partCap) {
+      let out: Uint8Array | undefined;
+      // The native inflater is only trusted with success: on any error (malformed data, the
+      // cap) fflate below inflates again, so problems and their details stay those of fflate.
+      if (options.inflateRaw !== undefined) {
+        try {
+          out = options.inflateRaw(data, partCap, e.size);
+        } catch {
+          out = undefined;
+        }
+        if (out !== undefined && out.length <= partCap) {
+          inflated += out.length;
+          return out;
+        }
+        out = undefined;
+      }
+      try {
+        // With an output buffer of the declared size (+1 to notice a lie) fflate does not
+        // grow and copy its buffer, about three times faster; a buffer filled to the brim
+        // means the header understated the size, so inflate again without it.
+        if (e.size + 1 <= partCap) {
+          const sized = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+          if (sized.length <= e.size) out = sized;
+        }
+        out ??= inflateSync(data);
+      } catch (err) {
+        throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
+      }
+      inflated += out.length;
+      return out;
+    }
+    const chunks: Uint8Array[] = [];
+    let produced = 0;
+    let finished = false;
+    const inf = new Inflate((chunk, final) => {
+      produced += chunk.length;
+      if (produced > partCap) throw overCap();
+      chunks.push(chunk);
+      if (final) finished = true;
+    });
+    try {
+      for (let i = 0; i < data.length && !finished; i += STEP) {
+        const last = i + STEP >= data.length;
+        inf.push(data.subarray(i, Math.min(i + STEP, data.length)), last);
+      }
+      if (data.length === 0) inf.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof ZipError) throw err;
+      throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
+    }
+    inflated += produced;
+    if (chunks.length === 1) return chunks[0] as Uint8Array;
+    const out = new Uint8Array(produced);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
   return { ok: true, zip };
 }

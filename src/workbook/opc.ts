@@ -1,4 +1,4 @@
-import type { ZipArchive } from '../ooxml/zip.js';
+import { PartMemo, type ZipArchive } from '../ooxml/zip.js';
 import { attr, parseXml } from './xml.js';
 
 /**
@@ -38,11 +38,21 @@ function relsPathFor(part: string): string {
   return i < 0 ? `_rels/${part}.rels` : `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** Relationships of a part (`''` for the package itself); undefined when the rels part is absent. */
-export function readRels(zip: ZipArchive, part: string): Relationship[] | undefined {
+// Every unit's workbook has the template's relationships: parse each distinct one once.
+const RELS = new PartMemo<readonly Relationship[]>();
+
+/**
+ * Relationships of a part (`''` for the package itself); undefined when the rels part is absent.
+ * The list may be shared with other workbooks: do not change it.
+ */
+export function readRels(zip: ZipArchive, part: string): readonly Relationship[] | undefined {
   const path = part === '' ? '_rels/.rels' : relsPathFor(part);
-  const bytes = zip.read(path);
-  if (!bytes) return undefined;
+  return zip.readParsed(path, RELS, `${path}\u0000${part}`, (bytes) =>
+    parseRels(bytes, path, part),
+  );
+}
+
+function parseRels(bytes: Uint8Array, path: string, part: string): Relationship[] {
   const rels: Relationship[] = [];
   parseXml(bytes, path, {
     open(name, a) {

@@ -1,5 +1,5 @@
 import { ZipError, looksLikeZip, openZip } from '../ooxml/zip.js';
-import type { RawInflate, ZipArchive } from '../ooxml/zip.js';
+import { PartMemo, type RawInflate, type ZipArchive } from '../ooxml/zip.js';
 import { looksLikeCfb } from './cfb.js';
 import { isWorkbookContentType, readContentTypes, readRels } from './opc.js';
 import { looksLikeCsv, oleKind, zipKind } from './sniff.js';
@@ -97,6 +97,41 @@ export function readWorkbook(
   }
 }
 
+/** The sheets a workbook part declares, in order, and its date system. */
+interface MainPart {
+  declared: ReadonlyArray<{ name: string; state: SheetState; rid: string }>;
+  date1904: boolean;
+}
+
+// The parts every unit's workbook shares with the template, parsed once per distinct content
+// (the values are shared between workbooks and never changed).
+const MAIN = new PartMemo<MainPart>();
+const STYLES = new PartMemo<readonly CellStyle[]>();
+
+function readMainPart(wbBytes: Uint8Array, wbPart: string, maxSheets: number): MainPart {
+  const declared: Array<{ name: string; state: SheetState; rid: string }> = [];
+  let date1904 = false;
+  parseXml(wbBytes, wbPart, {
+    open(name, a) {
+      if (name === 'sheet') {
+        if (declared.length >= maxSheets) {
+          throw new ReadAbort('too-many-sheets', `more than ${maxSheets} sheets`, wbPart);
+        }
+        const st = attr(a, 'state');
+        declared.push({
+          name: attr(a, 'name') ?? '',
+          state: st === 'hidden' || st === 'veryHidden' ? st : 'visible',
+          rid: relId(a) ?? '',
+        });
+      } else if (name === 'workbookPr') {
+        const v = attr(a, 'date1904');
+        date1904 = v === '1' || v === 'true';
+      }
+    },
+  });
+  return { declared, date1904 };
+}
+
 function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
   const warnings: ReadWarning[] = [];
   let mimetype: string | undefined;
@@ -131,28 +166,12 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
     const binary = zip.has('xl/workbook.bin');
     return fail('no-workbook', binary ? 'binary workbook (.xlsb)' : 'no xl/workbook.xml');
   }
-  const wbBytes = zip.read(wbPart) ?? new Uint8Array(0);
 
-  const declared: Array<{ name: string; state: SheetState; rid: string }> = [];
-  let date1904 = false;
-  parseXml(wbBytes, wbPart, {
-    open(name, a) {
-      if (name === 'sheet') {
-        if (declared.length >= limits.maxSheets) {
-          throw new ReadAbort('too-many-sheets', `more than ${limits.maxSheets} sheets`, wbPart);
-        }
-        const st = attr(a, 'state');
-        declared.push({
-          name: attr(a, 'name') ?? '',
-          state: st === 'hidden' || st === 'veryHidden' ? st : 'visible',
-          rid: relId(a) ?? '',
-        });
-      } else if (name === 'workbookPr') {
-        const v = attr(a, 'date1904');
-        date1904 = v === '1' || v === 'true';
-      }
-    },
-  });
+  const main =
+    zip.readParsed(wbPart, MAIN, `${wbPart}\u0000${limits.maxSheets}`, (bytes) =>
+      readMainPart(bytes, wbPart, limits.maxSheets),
+    ) ?? readMainPart(new Uint8Array(0), wbPart, limits.maxSheets);
+  const { declared, date1904 } = main;
 
   const rels = readRels(zip, wbPart) ?? [];
   const byId = new Map(rels.filter((r) => !r.external).map((r) => [r.id, r]));
@@ -183,8 +202,9 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
         limits.maxCells,
       )
     : [];
-  const styles: CellStyle[] = stPart
-    ? readStyles(zip.read(stPart) ?? new Uint8Array(0), stPart)
+  const styles: readonly CellStyle[] = stPart
+    ? (zip.readParsed(stPart, STYLES, stPart, (bytes) => readStyles(bytes, stPart)) ??
+      readStyles(new Uint8Array(0), stPart))
     : [];
 
   const ctx: SheetContext = { strings, styles, limits, counter: { cells: 0 } };
