@@ -1,5 +1,5 @@
 import type { FontInfo, TextRun } from './types.js';
-import { attr } from './xml.js';
+import { attr, type XmlAttrs } from './xml.js';
 
 /**
  * Collects the text of one string item: a shared string `<si>` or an inline string `<is>`.
@@ -34,7 +34,7 @@ export class RichTextCollector {
   }
 
   /** saxes reports a close for self-closing tags too, so open/close always pair up. */
-  open(name: string, a: Record<string, string>): void {
+  open(name: string, a: XmlAttrs): void {
     switch (name) {
       case 't':
         if (this.inPhonetic === 0) this.inT = true;
@@ -109,7 +109,7 @@ export class RichTextCollector {
 }
 
 /** OOXML boolean element such as `<b/>`, `<b val="0"/>`, `<b val="false"/>`. */
-export function flag(a: Record<string, string>): boolean {
+export function flag(a: XmlAttrs): boolean {
   const v = attr(a, 'val');
   return v === undefined || v === '1' || v === 'true' || v === 'on';
 }

@@ -208,7 +208,7 @@ export function readSheet(
         }
       }
       if (el === 'c' && inSheetData) {
-        const r = a.r;
+        const r = attr(a, 'r');
         if (selfClosing) {
           // A styled empty cell (`<c r="A5" s="3"/>`), the bulk of a formatted sheet: keep
           // only where it is, in case the next cell has no `r`.

@@ -14,8 +14,79 @@ export class ReadAbort extends Error {
   }
 }
 
+/**
+ * The attributes of the element being opened, read on demand: most attributes of a part are
+ * never looked at (row heights, spans, namespaces), so their values are only cut out of the
+ * text when asked for. One object serves every tag of a part: it is valid only during the
+ * `open` call that receives it.
+ */
+export class XmlAttrs {
+  /** Qualified names as written, in document order (the first `count` entries). */
+  readonly names: string[] = [];
+  count = 0;
+  private readonly values: Array<string | undefined> = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(private source: string) {}
+
+  /** Value of the attribute with this qualified name. */
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.valueAt(i);
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return true;
+    return false;
+  }
+
+  valueAt(i: number): string {
+    let v = this.values[i];
+    if (v === undefined) {
+      v = this.source.slice(this.starts[i], this.ends[i]);
+      this.values[i] = v;
+    }
+    return v;
+  }
+
+  /** Forgets the previous tag's attributes. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** An attribute whose value is `value`, or the source text between `start` and `end`. */
+  add(name: string, value: string | undefined, start: number, end: number): void {
+    const i = this.count++;
+    this.names[i] = name;
+    this.values[i] = value;
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+
+  /** The attributes as a plain object, as saxes reports them. */
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < this.count; i++) out[this.names[i] as string] = this.valueAt(i);
+    return out;
+  }
+
+  static fromRecord(record: Record<string, string>): XmlAttrs {
+    const a = new XmlAttrs('');
+    for (const k in record) a.add(k, record[k], 0, 0);
+    return a;
+  }
+}
+
 export interface XmlHandlers {
   /** `name` is the local name (prefix dropped: LibreOffice and others may write `x:c`). */
+  open(name: string, attrs: XmlAttrs, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** `XmlHandlers` with the attributes as a plain object (what saxes reports). */
+export interface RecordXmlHandlers {
   open(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
@@ -32,14 +103,14 @@ export function localName(qname: string): string {
  * elements do (`<x:c r="A1">`), so a plain lookup is right and keeps the hot path cheap; the
  * only prefixed ones that matter are relationship ids, see `relId`.
  */
-export function attr(attrs: Record<string, string>, local: string): string | undefined {
-  return attrs[local];
+export function attr(attrs: XmlAttrs, local: string): string | undefined {
+  return attrs.get(local);
 }
 
 /** Relationship id (`r:id`), whatever prefix the writer bound to the relationships namespace. */
-export function relId(attrs: Record<string, string>): string | undefined {
-  for (const k in attrs) {
-    if (k.endsWith(':id')) return attrs[k];
+export function relId(attrs: XmlAttrs): string | undefined {
+  for (let i = 0; i < attrs.count; i++) {
+    if ((attrs.names[i] as string).endsWith(':id')) return attrs.valueAt(i);
   }
   return undefined;
 }
@@ -79,7 +150,7 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
     } catch (err) {
       throw new ReadAbort('xml-malformed', String((err as Error).message).slice(0, 200), part);
     }
-    scanXml(text, part, h);
+    scan(text, part, h);
     return;
   }
   const parser = new SaxesParser({ position: false });
@@ -90,7 +161,8 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
     throw new ReadAbort('xml-malformed', err.message.slice(0, 200), part);
   });
   parser.on('opentag', (node) => {
-    h.open(localName(node.name), node.attributes as Record<string, string>, node.isSelfClosing);
+    const attrs = XmlAttrs.fromRecord(node.attributes as Record<string, string>);
+    h.open(localName(node.name), attrs, node.isSelfClosing);
   });
   if (h.close) {
     const close = h.close;
@@ -182,12 +254,21 @@ function internName(s: string, from: number, to: number, hash: number): string {
  * ends are normalised (CRLF and CR to LF) and attribute whitespace to spaces, as XML requires.
  * Exported for the differential test against saxes.
  */
-export function scanXml(s: string, part: string, h: XmlHandlers): void {
+export function scanXml(s: string, part: string, h: RecordXmlHandlers): void {
+  const handlers: XmlHandlers = { open: (name, a, self) => h.open(name, a.toRecord(), self) };
+  if (h.close) handlers.close = h.close;
+  if (h.text) handlers.text = h.text;
+  scan(s, part, handlers);
+}
+
+/** `scanXml` with attributes read on demand (what the readers use). */
+function scan(s: string, part: string, h: XmlHandlers): void {
   const bad = (why: string): never => {
     throw new ReadAbort('xml-malformed', why, part);
   };
   const n = s.length;
   const stack: string[] = [];
+  const attrs = new XmlAttrs(s);
   /** Local names of the open elements, beside their qualified names in `stack`. */
   const locals: string[] = [];
   let rootSeen = false;
@@ -329,10 +410,7 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
     const name = internName(s, lt + 1, j, hash);
     const j0 = j;
     if (stack.length === 0 && rootSeen) bad('documents may contain only one root');
-    // A literal, not Object.create(null): V8 keeps the `r`/`s`/`t` objects of a sheet's cells
-    // on one fast shape. Duplicates are checked as own properties, so an attribute named like
-    // an Object.prototype member is still an ordinary attribute.
-    const attrs: Record<string, string> = {};
+    attrs.clear();
     let selfClosing = false;
     for (;;) {
       const ws = j;
@@ -382,10 +460,13 @@ export function scanXml(s: string, part: string, h: XmlHandlers): void {
       }
       if (close >= n) bad('unclosed attribute value');
       if (hasLt) bad('disallowed character in attribute value');
-      if (Object.prototype.hasOwnProperty.call(attrs, aname))
+      // An attribute named `__proto__` was always lost on the plain object the readers got
+      // (assigning a string to it does nothing), and so never a duplicate: still so.
+      if (aname !== '__proto__' && attrs.has(aname))
         bad(`duplicate attribute: ${aname.slice(0, 40)}`);
-      attrs[aname] =
-        hasAmp || hasWs ? decode(j + 1, close, hasAmp, Ws.Attr) : s.slice(j + 1, close);
+      // Entities are resolved (and checked) now; a plain value is cut out when asked for.
+      const value = hasAmp || hasWs ? decode(j + 1, close, hasAmp, Ws.Attr) : undefined;
+      if (aname !== '__proto__') attrs.add(aname, value, j + 1, close);
       j = close + 1;
     }
     rootSeen = true;
