@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReport, type GenerateRequest } from '../src/app/generate.js';
 import { loadOutlineFor } from '../src/app/outline.js';
+import { generateJson, generateText } from '../src/cli/reporters/generate.js';
 import { lintDocx } from '../src/lint/index.js';
 import { loadWorkspace } from '../src/workspace/workspace.js';
 import { ROOT, tempDir } from './helpers/cli.js';
@@ -140,6 +141,15 @@ describe('generate: a roll-up larger than the per-unit limit', () => {
         } else expect(v ?? '').toBe(text);
       });
     });
+  });
+
+  it('tells the clerk where the listing is, in text and in JSON, and only when there is one', () => {
+    expect(generateText(large, dir)).toContain(
+      'Đã ghi danh sách từng đơn vị: lon-don-vi.xlsx (gửi kèm báo cáo',
+    );
+    expect(generateJson(large, dir).listing).toBe(path.join(dir, 'lon-don-vi.xlsx'));
+    expect(generateText(normal, dir)).not.toContain('danh sách từng đơn vị');
+    expect(generateJson(normal, dir).listing).toBeNull();
   });
 
   it('passes bctd lint', () => {

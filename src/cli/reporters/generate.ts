@@ -16,6 +16,10 @@ export function generateText(r: GenerateResult, base: string): string {
       `Đã ghi báo cáo: ${rel(base, r.output ?? '')}` +
         (r.draft ? ' (dự thảo: để trống số, ngày, tháng)' : `, số ${r.number ?? '(trống)'}`),
     );
+    if (r.listing)
+      lines.push(
+        `Đã ghi danh sách từng đơn vị: ${rel(base, r.listing)} (gửi kèm báo cáo; báo cáo dẫn tệp này).`,
+      );
     if (r.narratives) lines.push(`Đã ghi tổng hợp nội dung các đơn vị: ${rel(base, r.narratives)}`);
     if (r.rollupFile) lines.push(`Đã ghi bảng tổng hợp gửi cấp trên: ${rel(base, r.rollupFile)}`);
     if (r.pdf) lines.push(`Đã ghi bản PDF: ${rel(base, r.pdf)}`);
@@ -71,6 +75,7 @@ export function generateJson(r: GenerateResult, base: string): Record<string, un
     leftOut: r.leftOut.map((u) => ({ ...u, files: u.files.map((f) => rel(base, f)) })),
     noiDung: { ...r.noiDung, file: rel(base, r.noiDung.file) },
     emptySections: r.emptySections,
+    listing: r.listing,
     narratives: r.narratives,
     rollup: r.rollupFile,
     pdf: r.pdf,
