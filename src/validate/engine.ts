@@ -26,7 +26,7 @@ import type { InputDef, Outline, PeriodCode, RuleDef } from '../outline/schema.j
 import { parsePeriodId, type Period } from '../period/periods.js';
 import { unitActiveIn, type Unit } from '../period/units.js';
 import { formatIsoDate, fromExcelSerial, parseVnDate } from '../text/dates.js';
-import { closestMatch, foldLabel, normalizeLabel } from '../text/labels.js';
+import { closestMatch, foldLabel, normalizeLabel, ownCopy } from '../text/labels.js';
 import { cleanText, hasVisibleChar, isBlankText } from '../text/normalize.js';
 import { repairVietnamese } from '../text/legacy.js';
 import { a1, parseRange } from '../workbook/address.js';
@@ -373,6 +373,7 @@ export function validateWorkbook(input: ValidateInput): Submission {
       });
     }
     sub.valid = !out.issues.some((i) => i.severity === 'error');
+    keepOwnStrings(sub);
     return sub;
   };
 
@@ -513,6 +514,28 @@ export function validateWorkbook(input: ValidateInput): Submission {
   // --- Nội dung ------------------------------------------------------------------------------
   if (kind !== undefined) readNarratives(wb, outline, kind, periodCode, out, sub);
   return finish();
+}
+
+/**
+ * Gives every string the Submission keeps from the workbook (texts, unit, issue values and
+ * messages quoting cells) its own storage: each would otherwise keep the decoded part it was
+ * read from alive (tens of kilobytes per file; a batch keeps 10,000 Submissions).
+ */
+function keepOwnStrings(sub: Submission): void {
+  if (sub.unit !== null) {
+    sub.unit.code = ownCopy(sub.unit.code);
+    sub.unit.name = ownCopy(sub.unit.name);
+  }
+  if (sub.period !== null) sub.period = ownCopy(sub.period);
+  if (sub.preparedOn !== null) sub.preparedOn = ownCopy(sub.preparedOn);
+  for (const k of Object.keys(sub.texts)) sub.texts[k] = ownCopy(sub.texts[k] as string);
+  for (const issue of sub.issues) {
+    const record = issue as unknown as Record<string, unknown>;
+    for (const k of Object.keys(record)) {
+      const v = record[k];
+      if (typeof v === 'string') record[k] = ownCopy(v);
+    }
+  }
 }
 
 /** The Số liệu sheet: layout, values, derived cells and rules. */
