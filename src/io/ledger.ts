@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { BctdError } from '../issues/errors.js';
 import type { YMD } from '../period/periods.js';
+import { yamlSyntaxMessage } from '../outline/yaml-messages.js';
+import { readYamlValue, yaml } from '../workspace/yaml.js';
 import { writeTextAtomic } from './write.js';
 
 export const LEDGER_FILE = 'nhan.yaml';
@@ -41,15 +42,16 @@ export function readLedger(periodDir: string, periodId: string): Ledger {
   if (!existsSync(file)) return { period: periodId, entries: [] };
   let doc: unknown;
   try {
-    doc = YAML.parse(readFileSync(file, 'utf8'));
+    doc = readYamlValue(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new BctdError(
-      'read-failed',
-      `Không đọc được sổ nhận "${file}": ${(e as Error).message}`,
-      {
-        hint: 'Sửa lỗi cú pháp YAML trong sổ nhận (hoặc khôi phục từ bản sao) rồi chạy lại.',
-      },
-    );
+    // The yaml library's error is English and multi-line; the clerk gets the line and a
+    // Vietnamese cause.
+    const err = e as { code?: string; linePos?: [{ line: number }]; message?: string };
+    const where = err.linePos?.[0] ? ` (dòng ${err.linePos[0].line})` : '';
+    const why = err.code ? yamlSyntaxMessage(err.code) : String(err.message ?? e);
+    throw new BctdError('read-failed', `Không đọc được sổ nhận "${file}"${where}: ${why}`, {
+      hint: 'Sửa lỗi cú pháp YAML trong sổ nhận (hoặc khôi phục từ bản sao) rồi chạy lại.',
+    });
   }
   const entries: LedgerEntry[] = [];
   const list = (doc as { entries?: unknown } | null)?.entries;
@@ -85,7 +87,10 @@ export function writeLedger(periodDir: string, ledger: Ledger): void {
   const header =
     '# Sổ nhận báo cáo của các đơn vị (bctd receive ghi tự động; không sửa tay nếu không cần).\n' +
     '# received_at: thời điểm nhận; sha256: dấu vân tay của tệp; file: tên tệp trong thư mục kỳ.\n';
-  const body = YAML.stringify({ period: ledger.period, entries: ledger.entries }, { lineWidth: 0 });
+  const body = yaml().stringify(
+    { period: ledger.period, entries: ledger.entries },
+    { lineWidth: 0 },
+  );
   writeTextAtomic(ledgerPath(periodDir), header + body, { force: true });
 }
 

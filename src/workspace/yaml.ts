@@ -14,7 +14,7 @@ import { closest } from '../text/closest.js';
  * made at run time, so the bundle (scripts/build-cli.js) leaves `yaml` in node_modules.
  */
 let yamlLib: typeof YamlLib | undefined;
-function yaml(): typeof YamlLib {
+export function yaml(): typeof YamlLib {
   yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib;
   return yamlLib;
 }
@@ -200,4 +200,13 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[seg];
   }
   return v;
+}
+
+/**
+ * A YAML file bctd itself writes (the receipt ledger): the fast reader, or, for anything it
+ * declines, the `yaml` library, whose exception (with its line) is the caller's to report.
+ */
+export function readYamlValue(text: string): unknown {
+  const fast = readYamlFast(text);
+  return fast.ok ? fast.data : yaml().parse(text);
 }
