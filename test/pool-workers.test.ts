@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createValidatorPool, jobsFor, mapOrdered, type ValidatorPool } from '../src/app/pool.js';
+import {
+  createValidatorPool,
+  FILES_PER_WORKER,
+  mapOrdered,
+  workersFor,
+  type ValidatorPool,
+} from '../src/app/pool.js';
 import type { ValidateContext } from '../src/app/validate.js';
 import { makePeriod } from '../src/period/periods.js';
 import type { Submission } from '../src/validate/submission.js';
@@ -198,11 +205,16 @@ describe('worker pool', () => {
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
   });
 
-  test('--jobs: the cores for large batches, one in process for small ones', () => {
-    expect(jobsFor(undefined, 5)).toBe(1);
-    expect(jobsFor(undefined, 20)).toBeGreaterThanOrEqual(1);
-    expect(jobsFor(3, 5)).toBe(3);
-    expect(jobsFor(0, 100)).toBe(1);
+  test('--jobs: in process for small batches, a worker per thousand files up to the cores', () => {
+    const cores = availableParallelism();
+    expect(workersFor(undefined, 5)).toBe(0); // in process
+    expect(workersFor(undefined, 20)).toBe(1); // one worker: the time limit holds
+    expect(workersFor(undefined, 600)).toBe(1);
+    expect(workersFor(undefined, 2 * FILES_PER_WORKER)).toBe(Math.min(cores, 2));
+    expect(workersFor(undefined, 10_000)).toBe(Math.min(cores, 10));
+    expect(workersFor(1, 10_000)).toBe(0); // --jobs 1: in process, as documented
+    expect(workersFor(3, 5)).toBe(3);
+    expect(workersFor(0, 100)).toBe(0);
   });
 });
 

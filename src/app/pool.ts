@@ -25,11 +25,29 @@ export const DEFAULT_SECONDS_PER_FILE = 30;
 export const DEFAULT_WORKER_HEAP_MB = 512;
 /** Below this many files one in-process validator is faster than starting workers. */
 export const SMALL_BATCH = 20;
+/**
+ * Files a worker should have before another one is started. Each worker's engine warms up
+ * (interprets, then optimises the reader) on its own: about 1 s of CPU on the 2-core benchmark
+ * machine, the work of several hundred files, and its optimising competes with the other
+ * workers for the cores. Below about a thousand files per worker a second worker costs more
+ * than it gives (docs/BENCHMARKS.md).
+ */
+export const FILES_PER_WORKER = 1000;
 
-/** `--jobs` as given (undefined: choose) -> how many validators run at once. */
-export function jobsFor(requested: number | undefined, files: number): number {
-  if (requested !== undefined) return Math.max(1, Math.floor(requested));
-  return files >= SMALL_BATCH ? Math.max(1, availableParallelism()) : 1;
+/**
+ * `--jobs` as given (undefined: choose) -> how many worker threads check the files; 0 means in
+ * process. `--jobs 1` is in process; without `--jobs`, a batch of SMALL_BATCH files or more
+ * goes to workers (so that seconds_per_file holds), one per FILES_PER_WORKER files up to the
+ * number of cores.
+ */
+export function workersFor(requested: number | undefined, files: number): number {
+  if (requested !== undefined) {
+    const n = Math.max(1, Math.floor(requested));
+    return n === 1 ? 0 : n;
+  }
+  if (files < SMALL_BATCH) return 0;
+  const cores = Math.max(1, availableParallelism());
+  return Math.min(cores, Math.max(1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** The part of a ValidateContext that crosses to a worker (the outline lookup is a function). */

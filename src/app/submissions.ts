@@ -20,7 +20,7 @@ import { submissionsDir, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline } from './outline.js';
 import {
   createValidatorPool,
-  jobsFor,
+  workersFor,
   mapOrdered,
   QUEUE_DEPTH,
   type ValidatorPool,
@@ -159,9 +159,9 @@ export async function readPeriodSubmissionsAsync(
   } = {},
 ): Promise<PeriodSubmissions> {
   const files = listSubmissionFiles(submissionsDir(ws, period.id));
-  const jobs = jobsFor(opts.jobs, files.length);
+  const jobs = workersFor(opts.jobs, files.length);
   const pool =
-    jobs > 1
+    jobs > 0
       ? createValidatorPool({
           jobs,
           secondsPerFile: ws.config.limits.seconds_per_file,

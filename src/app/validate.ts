@@ -22,7 +22,7 @@ import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/works
 import { builtinOutline, resolveOutline } from './outline.js';
 import {
   createValidatorPool,
-  jobsFor,
+  workersFor,
   mapOrdered,
   QUEUE_DEPTH,
   type ValidatorPool,
@@ -37,7 +37,7 @@ export interface ValidateRequest {
   period?: string | undefined;
   year?: number | undefined;
   annotate?: string | undefined;
-  /** `--jobs`: validators at once (undefined: the cores for large batches, 1 for small ones). */
+  /** `--jobs`: worker threads (1: in process; undefined: by batch size, see workersFor). */
   jobs?: number | undefined;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -295,9 +295,9 @@ export async function validatePaths(
   const targets = expandPaths(req.paths, req.cwd);
   const count = targets.filter((t) => t.kind === 'file').length;
   // More than one job: worker threads, each file bounded by seconds_per_file.
-  const jobs = jobsFor(req.jobs, count);
+  const jobs = workersFor(req.jobs, count);
   const pool =
-    jobs > 1 && validator === inProcess
+    jobs > 0 && validator === inProcess
       ? createValidatorPool({ jobs, prestart: count })
       : undefined;
   const files: Submission[] = [];
