@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -22,12 +22,14 @@ describe('the command-line contract', () => {
     expect(sub.stdout).toContain('--draft');
   });
 
-  it('loads neither exceljs nor docx for --help and --version', () => {
+  /** The modules a run of bctd loads, from its bundle files (scripts/build-cli.js, meta.json). */
+  function modulesLoaded(runs: string[][], cwd?: string): string {
     const dir = tempDir();
     const trace = path.join(dir, 'trace.txt');
     writeFileSync(trace, '');
-    for (const args of [['--help'], ['--version'], ['validate', '--help']]) {
+    for (const args of runs) {
       const r = bctd(args, {
+        ...(cwd === undefined ? {} : { cwd }),
         env: {
           BCTD_TRACE_FILE: trace,
           NODE_OPTIONS: `--import=${path.join(ROOT, 'test/helpers/trace-register.mjs')}`,
@@ -35,8 +37,6 @@ describe('the command-line contract', () => {
       });
       expect(r.code).toBe(0);
     }
-    // The CLI runs from one bundle (scripts/build-cli.js): a loaded bundle file stands for the
-    // modules esbuild put into it, which dist/bundle/meta.json lists.
     const meta = JSON.parse(
       readFileSync(path.join(ROOT, 'dist', 'bundle', 'meta.json'), 'utf8'),
     ) as Record<string, string[]>;
@@ -48,10 +48,25 @@ describe('the command-line contract', () => {
         for (const m of meta[inBundle] ?? []) loaded.add(m);
       } else loaded.add(path.relative(ROOT, file).split(path.sep).join('/'));
     }
-    const all = [...loaded].join('\n');
+    return [...loaded].join('\n');
+  }
+
+  it('loads neither exceljs nor docx for --help and --version', () => {
+    const all = modulesLoaded([['--help'], ['--version'], ['validate', '--help']]);
     expect(all).toContain('node_modules/commander/'); // the trace works
     expect(all).toContain('dist/cli/program.js');
     expect(all).not.toMatch(/node_modules\/(exceljs|docx|jszip|yaml|zod|handlebars)\//);
+  });
+
+  it('checks one workbook of a workspace without the outline parser or the writers', () => {
+    const demo = path.join(ROOT, 'fixtures', 'demo');
+    const file = readdirSync(path.join(demo, 'nop', '2022-6m')).find((f) => f.endsWith('.xlsx'))!;
+    const all = modulesLoaded([['validate', path.join('nop', '2022-6m', file)]], demo);
+    expect(all).toContain('dist/validate/engine.js'); // it did validate
+    expect(all).toContain('dist/workspace/config.js');
+    // The built-in outline comes from its build snapshot; workspace YAML through js-yaml.
+    expect(all).not.toContain('dist/outline/load.js');
+    expect(all).not.toMatch(/node_modules\/(exceljs|docx|jszip|yaml|handlebars)\//);
   });
 
   it('maps bad options to exit 2 with one JSON document', () => {

@@ -68,7 +68,7 @@ describe('generate: a roll-up larger than the per-unit limit', () => {
     dir = tempDir('bctd-large-');
     cpSync(path.join(ROOT, 'fixtures', 'demo'), dir, { recursive: true });
     const ws = loadWorkspace(dir, undefined);
-    const outline = loadOutlineFor(ws, undefined, dir);
+    const outline = await loadOutlineFor(ws, undefined, dir);
     normal = await generateReport(ws, outline, request(normalOut()), NOW, dir, {});
     large = await generateReport(
       ws,
@@ -161,7 +161,7 @@ describe('generate: a roll-up larger than the per-unit limit', () => {
 
   it('refuses an existing listing without --force, before writing anything', async () => {
     const ws = loadWorkspace(dir, undefined);
-    const outline = loadOutlineFor(ws, undefined, dir);
+    const outline = await loadOutlineFor(ws, undefined, dir);
     const out = path.join(dir, 'moi.docx');
     writeFileSync(path.join(dir, 'moi-don-vi.xlsx'), 'cũ');
     await expect(

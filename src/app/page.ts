@@ -205,7 +205,7 @@ export async function makePage(req: PageRequest): Promise<PageResult> {
     wsDir !== undefined || req.workspace !== undefined
       ? loadWorkspace(req.cwd, req.workspace)
       : undefined;
-  const outline = loadOutlineFor(ws, req.outline, req.cwd);
+  const outline = await loadOutlineFor(ws, req.outline, req.cwd);
   const { period, chosen } = resolvePeriod(
     outline,
     ws?.config.periodSettings,

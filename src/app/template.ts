@@ -106,7 +106,7 @@ function selectUnits(ws: Workspace, codes: readonly string[], period: Period): U
  */
 export async function makeTemplates(req: TemplateRequest): Promise<TemplateResult> {
   const ws = loadWorkspace(req.cwd, req.workspace);
-  const outline = loadOutlineFor(ws, req.outline, req.cwd);
+  const outline = await loadOutlineFor(ws, req.outline, req.cwd);
   const { period, chosen } = resolvePeriod(
     outline,
     ws.config.periodSettings,

@@ -28,7 +28,11 @@ if (port !== null) {
       // With the outline given (a workspace, --outline) the stamp never needs a lookup, and
       // the YAML and schema libraries behind builtinOutline are not loaded at all.
       let outlines: (id: string) => Outline | undefined = () => undefined;
-      if (m.ctx.outline === undefined) outlines = (await import('./outline.js')).builtinOutline;
+      if (m.ctx.outline === undefined) {
+        const { builtinOutline, preloadBuiltinOutlines } = await import('./outline.js');
+        await preloadBuiltinOutlines();
+        outlines = builtinOutline;
+      }
       // The same object for every file of the batch: the engine caches its compiled outline.
       contexts.set(m.id, { ...m.ctx, outlines });
       return;

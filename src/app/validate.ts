@@ -314,8 +314,8 @@ export async function validatePaths(
     // With a workspace its outline is the one every file must follow (a stamp of another is
     // foreign); without one the stamp decides, unless --outline says otherwise.
     let forced: Outline | undefined;
-    if (req.outline !== undefined) forced = resolveOutline(req.outline, req.cwd);
-    else if (ws) forced = resolveOutline(ws.config.outline, ws.dir);
+    if (req.outline !== undefined) forced = await resolveOutline(req.outline, req.cwd);
+    else if (ws) forced = await resolveOutline(ws.config.outline, ws.dir);
     const units: Unit[] | undefined = ws?.units;
     limits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
     const ctx: ValidateContext = { outlines: builtinOutline, limits };

@@ -17,7 +17,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<CommandResult> {
   const ws = loadWorkspace(ctx.cwd, opts.workspace);
-  const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  const outline = await loadOutlineFor(ws, undefined, ctx.cwd);
   const result = await generateReport(
     ws,
     outline,

@@ -17,8 +17,8 @@ export async function run(
 ): Promise<CommandResult> {
   const file = opts.file === undefined ? undefined : path.resolve(ctx.cwd, opts.file);
   const outline = file
-    ? loadOutlineFile(file)
-    : loadOutlineFor(loadWorkspace(ctx.cwd, opts.workspace), undefined, ctx.cwd);
+    ? await loadOutlineFile(file)
+    : await loadOutlineFor(loadWorkspace(ctx.cwd, opts.workspace), undefined, ctx.cwd);
   const tree = describeOutline(outline);
   return {
     exitCode: EXIT.ok,

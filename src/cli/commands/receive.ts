@@ -15,7 +15,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<CommandResult> {
   const ws = loadWorkspace(ctx.cwd, opts.workspace);
-  const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  const outline = await loadOutlineFor(ws, undefined, ctx.cwd);
   // Folders and `*.xlsx` patterns work as in validate (Windows shells do not expand `*`).
   const inputs = expandPaths(files, ctx.cwd)
     .filter((t) => t.kind !== 'empty-folder')

@@ -13,7 +13,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<CommandResult> {
   const ws = loadWorkspace(ctx.cwd, opts.workspace);
-  const outline = loadOutlineFor(ws, undefined, ctx.cwd);
+  const outline = await loadOutlineFor(ws, undefined, ctx.cwd);
   const result = statusOf(
     ws,
     outline,
