@@ -8,7 +8,7 @@ import type { Completeness, UnitRecord } from '../aggregate/types.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { readPeriodSubmissions, rollupOf, type InputFile } from './submissions.js';
+import { readPeriodSubmissionsAsync, rollupOf, type InputFile } from './submissions.js';
 
 export interface StatusResult {
   period: Period;
@@ -22,20 +22,25 @@ export interface StatusResult {
   notes: string[];
 }
 
-export function statusOf(
+/**
+ * Who has sent what for a period. The files are read like generate reads them (worker threads
+ * for a large batch, keeping only numbers and flags), so a province or the whole country is
+ * counted in bounded memory.
+ */
+export async function statusOf(
   ws: Workspace,
   outline: Outline,
   opts: { period?: string | undefined; year?: number | undefined },
   now: Date,
   progress?: (done: number, total: number, label: string) => void,
-): StatusResult {
+): Promise<StatusResult> {
   const { period, chosen } = resolvePeriod(
     outline,
     ws.config.periodSettings,
     opts,
     ymdFromDate(now),
   );
-  const read = readPeriodSubmissions(ws, outline, period, progress);
+  const read = await readPeriodSubmissionsAsync(ws, outline, period, { progress });
   const rollup = rollupOf(ws, outline, read);
   return {
     period,

@@ -14,7 +14,7 @@ export async function run(
 ): Promise<CommandResult> {
   const ws = loadWorkspace(ctx.cwd, opts.workspace);
   const outline = await loadOutlineFor(ws, undefined, ctx.cwd);
-  const result = statusOf(
+  const result = await statusOf(
     ws,
     outline,
     { period: opts.period, year: opts.year },
