@@ -14,6 +14,7 @@ import { currentEntry, readLedger, receivedDay, type Ledger } from '../io/ledger
 import type { Outline } from '../outline/schema.js';
 import { samePeriodLastYear, type Period } from '../period/periods.js';
 import { validateWorkbook } from '../validate/engine.js';
+import { nodeInflateRaw } from '../io/inflate.js';
 import type { Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import { submissionsDir, type Workspace } from '../workspace/workspace.js';
@@ -80,6 +81,7 @@ export function validateBytes(
     units: ws.units,
     ...(period ? { period } : {}),
     limits: readLimitsOf(ws.config.limits),
+    inflateRaw: nodeInflateRaw,
   });
   sub.sha256 = sha256(bytes);
   return sub;
