@@ -205,13 +205,16 @@ describe('worker pool', () => {
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
   });
 
-  test('--jobs: in process for small batches, a worker per thousand files up to the cores', () => {
+  test('--jobs: in process for small batches, a worker per FILES_PER_WORKER up to the cores', () => {
     const cores = availableParallelism();
     expect(workersFor(undefined, 5)).toBe(0); // in process
     expect(workersFor(undefined, 20)).toBe(1); // one worker: the time limit holds
-    expect(workersFor(undefined, 600)).toBe(1);
+    expect(workersFor(undefined, FILES_PER_WORKER)).toBe(1);
+    expect(workersFor(undefined, 2 * FILES_PER_WORKER - 1)).toBe(1);
     expect(workersFor(undefined, 2 * FILES_PER_WORKER)).toBe(Math.min(cores, 2));
-    expect(workersFor(undefined, 10_000)).toBe(Math.min(cores, 10));
+    expect(workersFor(undefined, 10_000)).toBe(
+      Math.min(cores, Math.floor(10_000 / FILES_PER_WORKER)),
+    );
     expect(workersFor(1, 10_000)).toBe(0); // --jobs 1: in process, as documented
     expect(workersFor(3, 5)).toBe(3);
     expect(workersFor(0, 100)).toBe(0);

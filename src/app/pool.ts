@@ -27,12 +27,13 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 export const SMALL_BATCH = 20;
 /**
  * Files a worker should have before another one is started. Each worker's engine warms up
- * (interprets, then optimises the reader) on its own: about 1 s of CPU on the 2-core benchmark
- * machine, the work of several hundred files, and its optimising competes with the other
- * workers for the cores. Below about a thousand files per worker a second worker costs more
- * than it gives (docs/BENCHMARKS.md).
+ * (interprets, then optimises the reader) on its own, the work of a few hundred files, and its
+ * optimising competes with the other workers for the cores. On the 2-core benchmark machine,
+ * idle, 600 files ran 1.16x faster on two workers than in process; with the cores shared with
+ * other jobs, two workers were slower than one below about a thousand files
+ * (docs/BENCHMARKS.md). A clerk's PC is mostly idle, hence a second worker from 600 files.
  */
-export const FILES_PER_WORKER = 1000;
+export const FILES_PER_WORKER = 300;
 
 /**
  * `--jobs` as given (undefined: choose) -> how many worker threads check the files; 0 means in
