@@ -83,6 +83,15 @@ describe('the command-line contract', () => {
     expect(bad.stderr).toBe(
       'Lỗi: Giá trị "xml" không hợp lệ cho --format <format>; chọn một trong: text, json.\n',
     );
+    // A value left out: the next option must not be taken as the value silently.
+    const missing = bctd(['generate', '--period', '--format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(missing.json()).toEqual({
+      error: {
+        code: 'bad-option',
+        message: 'Tùy chọn --period cần một giá trị, nhưng sau nó là "--format".',
+      },
+    });
     const unknown = bctd(['gennerate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Không có lệnh "gennerate"/);

@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { packageVersion } from '../app/paths.js';
 import { BctdError, EXIT, type ExitCode } from '../issues/errors.js';
 import type { CliContext, CommandResult } from './context.js';
@@ -69,6 +69,24 @@ function translateCommanderError(err: CommanderError): string {
 }
 
 /**
+ * `--period --format json`: commander takes `--format` as the period and then finds `json`
+ * left over ("too many arguments"), which hides the real slip, a value that was left out.
+ * Says that instead when an option that needs a value is followed by another option.
+ */
+function optionTakenAsValue(program: Command, argv: readonly string[]): string | undefined {
+  const cmd = program.commands.find((c) => c.name() === argv[2]) ?? program;
+  for (let i = 3; i < argv.length; i++) {
+    const flag = argv[i - 1] ?? '';
+    const next = argv[i] ?? '';
+    if (flag === '--') break;
+    if (!flag.startsWith('-') || flag.includes('=') || !/^--?[a-z]/i.test(next)) continue;
+    const opt = cmd.options.find((o) => o.long === flag || o.short === flag);
+    if (opt?.required) return `Tùy chọn ${flag} cần một giá trị, nhưng sau nó là "${next}".`;
+  }
+  return undefined;
+}
+
+/**
  * Parses argv, runs the command, prints through the reporters and returns the exit code.
  * The only place that sets the exit code (STYLE.md habit 1).
  */
@@ -112,7 +130,8 @@ export async function main(
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.ok; // --help, --version
-      return fail({ code: 'bad-option', message: translateCommanderError(err) });
+      const swallowed = optionTakenAsValue(program, argv);
+      return fail({ code: 'bad-option', message: swallowed ?? translateCommanderError(err) });
     }
     if (err instanceof InvalidOptionValue)
       return fail({ code: 'bad-option', message: err.message });
