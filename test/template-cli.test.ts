@@ -65,6 +65,7 @@ describe('bctd template', () => {
       // Never overwrite without --force: the unit may have started filling its copy.
       const before = statSync(town!.path).mtimeMs;
       const again = bctd(['template', '--period', '6m', '--year', '2022'], { cwd: dir });
+      expect(again.stdout).not.toContain('gửi lại'); // nothing written: nothing to send
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(
         'giữ nguyên 15664-thi-tran-trieu-son-2022-6m.xlsx (đã có; thêm --force để ghi đè)',
@@ -111,6 +112,9 @@ describe('bctd template', () => {
     const r = bctd(['template', '--year', '2022', '--unit', '15664'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Kỳ báo cáo: .* \(2022-[a-z0-9]+\) \(chọn theo ngày hôm nay;/);
+    // The units have no bctd: the clerk is told to send the offline page of the same period.
+    const kind = /\(2022-([a-z0-9]+)\)/.exec(r.stdout)?.[1];
+    expect(r.stdout).toContain(`"bctd page --period ${kind} --year 2022"`);
   });
 
   it('needs a workspace', () => {

@@ -29,7 +29,8 @@ export function templateText(r: TemplateResult): string {
   lines.push(`Đã tạo ${r.files.length} biểu mẫu${kept}.`);
   if (r.files.length > 0) {
     lines.push(
-      'Gửi mỗi đơn vị đúng tệp mang mã của mình; đơn vị điền xong tự kiểm tra bằng "bctd validate <tệp>".',
+      'Gửi mỗi đơn vị đúng tệp mang mã của mình, kèm trang kiểm tra ngoại tuyến tạo bằng',
+      `"bctd page --period ${r.period.kind} --year ${r.period.year}": đơn vị điền xong mở trang đó trong trình duyệt để tự kiểm tra tệp trước khi gửi lại.`,
     );
   }
   return lines.join('\n');
