@@ -63,3 +63,23 @@ describe('keys bctd does not know', () => {
     expect(r.problems[0]!.message).not.toContain('Có phải ý là');
   });
 });
+
+describe('an alias bomb in a workspace file', () => {
+  it('ends in a message, not in memory or a crash', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+    ] as const)
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    const text = `${levels.join('\n')}\nsigner: *f\n`;
+    const r = parseYamlWithSchema(text, 'units.yaml', z.object({}).passthrough());
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems.map(formatYamlProblem)).toEqual([
+      'units.yaml: Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá 100 bí danh. Viết thẳng giá trị thay cho bí danh.',
+    ]);
+  });
+});

@@ -99,7 +99,24 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       })),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // The yaml library stops expanding past 100 aliases (an "alias bomb" would need gigabytes).
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          path: '',
+          line: undefined,
+          message:
+            'Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá 100 bí danh. Viết thẳng giá trị thay cho bí danh.',
+        },
+      ],
+    };
+  }
   const result = schema.safeParse(data ?? {});
   if (result.success) return { ok: true, value: result.data };
   return {
