@@ -226,3 +226,24 @@ rules:
     expect(errorsOf('- a\n- b\n')[0]?.message).toContain('nhóm khóa: giá trị');
   });
 });
+
+describe('an alias bomb in an outline', () => {
+  it('ends in one message, not in memory or a crash', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+    ] as const)
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    const r = parseOutline(`${levels.join('\n')}\nid: *e\n`, 'de-cuong.yaml');
+    if (r.ok) throw new Error('expected errors');
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'de-cuong.yaml',
+        message: expect.stringContaining('quá nhiều bí danh YAML'),
+      }),
+    ]);
+  });
+});

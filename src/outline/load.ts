@@ -228,7 +228,15 @@ export function parseOutline(text: string, file: string): ParseOutlineResult {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // Past 100 aliases the yaml library stops expanding (an "alias bomb" needs gigabytes).
+    const message =
+      'Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá 100 bí danh. Viết thẳng giá trị thay cho bí danh.';
+    return { ok: false, errors: [{ file, path: '', line: 1, message }] };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       ok: false,
