@@ -139,9 +139,13 @@ describe('bctd page', () => {
     });
     expect(r.code).toBe(0);
     const file = path.join(dir, 'bieu-mau', 'kiem-tra-bdg-2022-year.html');
-    const json = r.json() as { path: string; units: number; period: { label: string } };
+    const json = r.json() as {
+      path: string;
+      units: number;
+      period: { label: string; chosen: boolean };
+    };
     expect(json.path).toBe(file);
-    expect(json.period.label).toBe('năm 2022');
+    expect(json.period).toMatchObject({ label: 'năm 2022', chosen: false });
     expect(json.units).toBeGreaterThan(10);
     const html = readFileSync(file, 'utf8');
     const config = JSON.parse(

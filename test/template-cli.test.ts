@@ -35,14 +35,14 @@ describe('bctd template', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const json = r.json() as {
-        period: { id: string; label: string };
+        period: { id: string; label: string; chosen: boolean };
         outline: { id: string; version: string };
         dir: string;
         files: Array<{ unit: string; path: string }>;
         kept: unknown[];
         error: null;
       };
-      expect(json.period).toEqual({ id: '2022-6m', label: '6 tháng đầu năm 2022' });
+      expect(json.period).toEqual({ id: '2022-6m', label: '6 tháng đầu năm 2022', chosen: false });
       expect(json.outline.id).toBe('bdg');
       expect(json.dir).toBe(path.join(dir, 'bieu-mau', '2022-6m'));
       expect(json.kept).toEqual([]);

@@ -5,8 +5,8 @@ export function pageJson(r: PageResult): Record<string, unknown> {
   return {
     path: r.path,
     title: r.title,
-    period: { id: r.period.id, label: r.period.label },
-    periodChosen: r.periodChosen,
+    // The same shape as generate and status: `chosen` when the period came from today's date.
+    period: { id: r.period.id, label: r.period.label, chosen: r.periodChosen },
     outline: { id: r.outline.id, version: r.outline.version },
     units: r.units,
     bytes: r.bytes,

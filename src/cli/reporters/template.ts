@@ -4,8 +4,8 @@ import type { TemplateResult } from '../../app/template.js';
 /** The documented JSON shape of `bctd template --format json`. */
 export function templateJson(r: TemplateResult): Record<string, unknown> {
   return {
-    period: { id: r.period.id, label: r.period.label },
-    periodChosen: r.periodChosen,
+    // The same shape as generate and status: `chosen` when the period came from today's date.
+    period: { id: r.period.id, label: r.period.label, chosen: r.periodChosen },
     outline: { id: r.outline.id, version: r.outline.version },
     dir: r.dir,
     files: r.files.map((f) => ({ unit: f.unit, path: f.path })),
