@@ -601,14 +601,100 @@ function readData(
     .sort((a, b) => a - b);
   const firstValueCol = valueCols[0];
 
-  const byCode = new Map(outline.inputs.map((i) => [i.code, i]));
   const expected = kind === undefined ? undefined : kindLists(outline, kind, periodCode).inputs;
+  const rows = matchRows(
+    sheet,
+    sheetName,
+    header.row,
+    codeCol,
+    valueCols,
+    outline,
+    kind,
+    expected,
+    out,
+  );
+
+  // Merged ranges over value cells: only the top-left cell keeps a value.
+  const inputRowSet = new Set(rows.map((r) => r.row));
+  const valueColSet = new Set(valueCols);
+  for (const m of sheet.merges) {
+    const range = parseRange(m);
+    if (!range) continue;
+    let hit = false;
+    for (let r = range.top; r <= range.bottom && !hit; r++) {
+      if (!inputRowSet.has(r)) continue;
+      for (let c = range.left; c <= range.right && !hit; c++) if (valueColSet.has(c)) hit = true;
+    }
+    if (hit)
+      out.add(
+        'merged-value-cells',
+        { range: m },
+        { sheet: sheetName, cell: a1(range.top, range.left) },
+      );
+  }
+
+  const { compiled, implied, impliedSides } = prepared(outline);
+  /** `CODE.member` -> A1 of its cell, for rule locations. */
+  const cellAt = new Map<string, string>();
+  const typedDerived = readValues(
+    sheet,
+    sheetName,
+    header,
+    firstValueCol,
+    rows,
+    outline,
+    compiled,
+    cellAt,
+    out,
+    sub,
+  );
+  checkDerived(typedDerived, sheetName, out, sub);
+
+  // --- Rules ---------------------------------------------------------------------------------
+  const reported = new Set(rows.map((r) => r.input.code));
+  const rules: RuleDef[] = [
+    ...implied.filter(
+      (r) => kind === undefined || r.applies_to === undefined || r.applies_to.includes(kind),
+    ),
+    ...(kind === undefined
+      ? outline.rules.filter(
+          (r) =>
+            periodCode === undefined || r.periods === undefined || r.periods.includes(periodCode),
+        )
+      : kindLists(outline, kind, periodCode).rules),
+  ];
+  for (const rule of rules) {
+    const c = compiled.rules.get(rule.code) ?? impliedSides.get(rule.code);
+    const left = c?.left ?? mustParse(rule.left);
+    const right = c?.right ?? mustParse(rule.right);
+    if (left === undefined || right === undefined) continue;
+    checkRule(rule, left, right, outline, sub, reported, cellAt, sheetName, out);
+  }
+}
+
+/**
+ * The input rows of Số liệu, matched by their code so inserted, deleted and reordered rows work;
+ * reports rows that cannot be used and expected inputs that are missing. Kept apart from
+ * `readData` (as are the steps after it) so that V8 optimises each loop on its own, early and
+ * cheaply, instead of one huge function late in a batch (issue 6: JIT warm-up).
+ */
+function matchRows(
+  sheet: RawSheet,
+  sheetName: string,
+  headerRow: number,
+  codeCol: number,
+  valueCols: number[],
+  outline: Outline,
+  kind: string | undefined,
+  expected: InputDef[] | undefined,
+  out: Collector,
+): InputRow[] {
+  const byCode = new Map(outline.inputs.map((i) => [i.code, i]));
   const expectedCodes = expected ? new Set(expected.map((i) => i.code)) : undefined;
 
-  // Rows matched by their code, so inserted, deleted and reordered rows work.
   const rows: InputRow[] = [];
   const seen = new Map<string, string>();
-  for (let r = header.row + 1; r <= sheet.maxRow; r++) {
+  for (let r = headerRow + 1; r <= sheet.maxRow; r++) {
     const codeCell = sheet.cells.get(a1(r, codeCol));
     const code = cleanText(out.text(sheetName, codeCell)).toUpperCase();
     if (code === '') {
@@ -653,6 +739,24 @@ function readData(
     }
   }
 
+  return rows;
+}
+
+type TypedDerived = Array<{ def: InputDef; c: InputCell; cell: RawCell; text: string }>;
+
+/** The value cells of each matched row, read per the input's type; derived members computed. */
+function readValues(
+  sheet: RawSheet,
+  sheetName: string,
+  header: Header,
+  firstValueCol: number | undefined,
+  rows: InputRow[],
+  outline: Outline,
+  compiled: Prepared['compiled'],
+  cellAt: Map<string, string>,
+  out: Collector,
+  sub: Submission,
+): TypedDerived {
   // Columns of each member, once per label.
   const missingCols = new Set<string>();
   const colFor = (def: InputDef, c: InputCell): number | undefined => {
@@ -669,29 +773,7 @@ function readData(
     return col;
   };
 
-  // Merged ranges over value cells: only the top-left cell keeps a value.
-  const inputRowSet = new Set(rows.map((r) => r.row));
-  const valueColSet = new Set(valueCols);
-  for (const m of sheet.merges) {
-    const range = parseRange(m);
-    if (!range) continue;
-    let hit = false;
-    for (let r = range.top; r <= range.bottom && !hit; r++) {
-      if (!inputRowSet.has(r)) continue;
-      for (let c = range.left; c <= range.right && !hit; c++) if (valueColSet.has(c)) hit = true;
-    }
-    if (hit)
-      out.add(
-        'merged-value-cells',
-        { range: m },
-        { sheet: sheetName, cell: a1(range.top, range.left) },
-      );
-  }
-
-  const { compiled, implied, impliedSides } = prepared(outline);
-  /** `CODE.member` -> A1 of its cell, for rule locations. */
-  const cellAt = new Map<string, string>();
-  const typedDerived: Array<{ def: InputDef; c: InputCell; cell: RawCell; text: string }> = [];
+  const typedDerived: TypedDerived = [];
 
   for (const { input: def, row } of rows) {
     const where = (address: string, text: string | undefined): Where => {
@@ -779,6 +861,16 @@ function readData(
     }
   }
 
+  return typedDerived;
+}
+
+/** Derived cells the unit typed a value into: that value must match the computed one. */
+function checkDerived(
+  typedDerived: TypedDerived,
+  sheetName: string,
+  out: Collector,
+  sub: Submission,
+): void {
   for (const { def, c, cell, text } of typedDerived) {
     const computed = sub.values[def.code]?.[c.member as string];
     if (computed === null || computed === undefined) continue;
@@ -802,27 +894,6 @@ function readData(
         value: text || cell.text,
       },
     );
-  }
-
-  // --- Rules ---------------------------------------------------------------------------------
-  const reported = new Set(rows.map((r) => r.input.code));
-  const rules: RuleDef[] = [
-    ...implied.filter(
-      (r) => kind === undefined || r.applies_to === undefined || r.applies_to.includes(kind),
-    ),
-    ...(kind === undefined
-      ? outline.rules.filter(
-          (r) =>
-            periodCode === undefined || r.periods === undefined || r.periods.includes(periodCode),
-        )
-      : kindLists(outline, kind, periodCode).rules),
-  ];
-  for (const rule of rules) {
-    const c = compiled.rules.get(rule.code) ?? impliedSides.get(rule.code);
-    const left = c?.left ?? mustParse(rule.left);
-    const right = c?.right ?? mustParse(rule.right);
-    if (left === undefined || right === undefined) continue;
-    checkRule(rule, left, right, outline, sub, reported, cellAt, sheetName, out);
   }
 }
 
