@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOutline } from '../src/outline/load.js';
@@ -49,5 +49,20 @@ describe('the build snapshot of the built-in outlines', () => {
     expect((JSON.parse(r.stdout) as { outline: { title: string } }).outline.title).toBe(
       'Đề cương đã sửa tại địa phương',
     );
+    // Outside a workspace a file's stamp names its outline: the edited one is parsed for it.
+    const blank = path.join(ws, 'bieu-mau');
+    expect(run(['template', '--period', '6m', '--year', '2022', '--unit', '15664']).status).toBe(0);
+    const file = path.join(blank, '2022-6m', readdirSync(path.join(blank, '2022-6m'))[0]!);
+    const alone = spawnSync(
+      process.execPath,
+      [path.join(pkg, 'bin', 'bctd.js'), 'validate', file],
+      {
+        cwd: tempDir(),
+        encoding: 'utf8',
+      },
+    );
+    expect(alone.stderr).toBe('');
+    expect([0, 1]).toContain(alone.status);
+    expect(alone.stdout).toContain('15664');
   });
 });

@@ -19,7 +19,7 @@ import type { Limits } from '../workspace/config.js';
 import { nodeInflateRaw } from '../io/inflate.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
-import { builtinOutline, resolveOutline } from './outline.js';
+import { builtinOutline, preloadBuiltinOutlines, resolveOutline } from './outline.js';
 import {
   createValidatorPool,
   workersFor,
@@ -316,6 +316,8 @@ export async function validatePaths(
     let forced: Outline | undefined;
     if (req.outline !== undefined) forced = await resolveOutline(req.outline, req.cwd);
     else if (ws) forced = await resolveOutline(ws.config.outline, ws.dir);
+    // Without either, each file's stamp names its outline, looked up synchronously.
+    else await preloadBuiltinOutlines();
     const units: Unit[] | undefined = ws?.units;
     limits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
     const ctx: ValidateContext = { outlines: builtinOutline, limits };
