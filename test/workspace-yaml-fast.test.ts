@@ -95,10 +95,18 @@ const SCALARS = [
   '`x',
   '%x',
   '"unterminated',
+  '1e400',
+  '-1E+400',
+  '2.5e308',
   '\ttab',
 ];
 
 describe('js-yaml reads workspace files as the yaml library does', () => {
+  it('with a %YAML 1.1 directive, where yes is true', () => {
+    agrees('%YAML 1.1\n---\na: yes\n');
+    agrees('%YAML 1.2\n---\na: yes\n');
+  });
+
   it('on the bundled presets and demo workspace', () => {
     for (const file of [
       'presets/trieu-son-2022/bctd.yaml',

@@ -170,7 +170,14 @@ export async function readPeriodSubmissionsAsync(
           prestart: files.length,
         })
       : undefined;
-  const acc = startPeriod(ws, period, files);
+  let acc: ReturnType<typeof startPeriod>;
+  try {
+    acc = startPeriod(ws, period, files);
+  } catch (e) {
+    // A broken ledger: the started workers must stop, or they keep the process alive.
+    await pool?.close();
+    throw e;
+  }
   if (pool === undefined) return readInProcess(ws, outline, acc, opts.progress);
   const ctx: ValidateContext = {
     outlines: (id) => (id === outline.id ? outline : builtinOutline(id)),

@@ -40,15 +40,29 @@ export function ledgerPath(periodDir: string): string {
 export function readLedger(periodDir: string, periodId: string): Ledger {
   const file = ledgerPath(periodDir);
   if (!existsSync(file)) return { period: periodId, entries: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    // EISDIR, EACCES, a file locked by another program on Windows: the system's reason.
+    throw new BctdError(
+      'read-failed',
+      `Không đọc được sổ nhận "${file}": ${(e as Error).message}`,
+      {
+        hint: 'Kiểm tra tệp sổ nhận (quyền đọc, tệp đang mở trong chương trình khác) rồi chạy lại.',
+      },
+    );
+  }
   let doc: unknown;
   try {
-    doc = readYamlValue(readFileSync(file, 'utf8'));
+    doc = readYamlValue(text);
   } catch (e) {
-    // The yaml library's error is English and multi-line; the clerk gets the line and a
-    // Vietnamese cause.
+    // The yaml library's parse error is English and multi-line; the clerk gets the line and a
+    // Vietnamese cause. Anything else (too many aliases) keeps its own words.
     const err = e as { code?: string; linePos?: [{ line: number }]; message?: string };
-    const where = err.linePos?.[0] ? ` (dòng ${err.linePos[0].line})` : '';
-    const why = err.code ? yamlSyntaxMessage(err.code) : String(err.message ?? e);
+    const parse = err.linePos !== undefined && typeof err.code === 'string';
+    const where = parse && err.linePos?.[0] ? ` (dòng ${err.linePos[0].line})` : '';
+    const why = parse ? yamlSyntaxMessage(err.code!) : String(err.message ?? e);
     throw new BctdError('read-failed', `Không đọc được sổ nhận "${file}"${where}: ${why}`, {
       hint: 'Sửa lỗi cú pháp YAML trong sổ nhận (hoặc khôi phục từ bản sao) rồi chạy lại.',
     });

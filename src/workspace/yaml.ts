@@ -148,14 +148,15 @@ class Declined extends Error {}
  * `yaml` library uses by default, so both give the same values; test/workspace-yaml-fast.test.ts
  * compares them on generated files and on typing slips. Where the two are known to differ, the
  * text is declined and the `yaml` library decides: a lone carriage return (a line break for
- * js-yaml, part of a comment for `yaml`), a key that is not a string (`~: x`, `1: x`, `[a]: x`)
- * and the key `__proto__`, and anything that may be an anchor or an alias (`&name`, `*name`:
- * the two disagree on malformed ones, and only the `yaml` library, with its alias-expansion
- * bound, should ever expand an alias; names such as "Tài chính & Kế hoạch" still go fast). Any exception, including an empty
- * file, declines too.
+ * js-yaml, part of a comment for `yaml`); a key that is not a string (`~: x`, `1: x`, `[a]: x`)
+ * or is `__proto__`; a directive (`%YAML 1.1` changes what `yes` means); an exponent of three
+ * digits (`1e400` is Infinity for `yaml`, text for js-yaml); and anything that may be an anchor
+ * or an alias (`&name`, `*name`: the two disagree on malformed ones, and only the `yaml`
+ * library, with its alias-expansion bound, should ever expand an alias; names such as "Tài
+ * chính & Kế hoạch" still go fast). Any exception, including an empty file, declines too.
  */
 export function readYamlFast(text: string): { ok: true; data: unknown } | { ok: false } {
-  if (/\r(?!\n)|[&*]\S/.test(text)) return { ok: false };
+  if (/\r(?!\n)|[&*]\S|^%|\de\+?\d{3}/im.test(text)) return { ok: false };
   try {
     const data = loadFast(text, { schema: FAST_SCHEMA, maxAliases: 0 });
     return { ok: true, data: plain(data) };
