@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openZip } from '../src/ooxml/zip.js';
 import { makePeriod } from '../src/period/periods.js';
 import { readWorkbook, type RawSheet } from '../src/workbook/index.js';
-import { buildTemplate, SHEET } from '../src/workbook/template.js';
+import { SHEET } from '../src/workbook/layout.js';
+import { buildTemplate } from '../src/workbook/template.js';
 import { fillTemplate, sampleOutline } from './helpers/fill.js';
 
 const run = promisify(execFile);

@@ -12,7 +12,7 @@ import { flattenSections } from '../outline/helpers.js';
 import type { Outline } from '../outline/schema.js';
 import type { Period } from '../period/periods.js';
 import { parseNoiDung } from '../report/compose.js';
-import { SHEET, TEXT_FIRST_ROW, TEXT_HEADERS } from '../workbook/template.js';
+import { SHEET, TEXT_FIRST_ROW, TEXT_HEADERS } from '../workbook/layout.js';
 import { reportsDir, type Workspace } from '../workspace/workspace.js';
 
 const key = (s: unknown) =>

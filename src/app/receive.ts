@@ -16,6 +16,7 @@ import {
   stampForName,
   SUPERSEDED_DIR,
   writeLedger,
+  type LedgerEntry,
 } from '../io/ledger.js';
 import { discardFile, moveFile, writeFileAtomic } from '../io/write.js';
 import type { Outline } from '../outline/schema.js';
@@ -139,17 +140,18 @@ export function receiveFiles(
     };
 
     const current = currentEntry(ledger, unit.code);
+    const receipt = (): LedgerEntry => ({
+      unit: unit.code,
+      file: name,
+      received_at: receivedAt,
+      sha256: hash,
+      original: path.basename(input),
+    });
     if (existsSync(target) && sha256(readBytes(target)) === hash) {
       result.status = 'same';
       if (current === undefined || current.sha256 !== hash) {
         // A file put in the folder by hand: record it now so it has a receipt date.
-        ledger.entries.push({
-          unit: unit.code,
-          file: name,
-          received_at: receivedAt,
-          sha256: hash,
-          original: path.basename(input),
-        });
+        ledger.entries.push(receipt());
         writeLedger(dir, ledger);
       }
       files.push(result);
@@ -182,13 +184,7 @@ export function receiveFiles(
       if (result.superseded.length > 0) result.status = 'replaced';
       writeFileAtomic(target, bytes);
       filed = true;
-      ledger.entries.push({
-        unit: unit.code,
-        file: name,
-        received_at: receivedAt,
-        sha256: hash,
-        original: path.basename(input),
-      });
+      ledger.entries.push(receipt());
       writeLedger(dir, ledger);
     } catch (e) {
       // The disk refused a move, the new file or the ledger (full, read-only): undo this file's

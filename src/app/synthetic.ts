@@ -37,14 +37,11 @@ import { parseUnits } from '../workspace/config.js';
 import { encodeLegacy } from '../text/legacy.js';
 import { formatNumber } from '../text/numbers.js';
 import { slugify } from '../text/labels.js';
+import { DATA_FIRST_ROW, INFO_FIRST_ROW, SHEET, TEXT_FIRST_ROW } from '../workbook/layout.js';
 import {
   buildTemplate,
   columnLetter,
-  DATA_FIRST_ROW,
-  INFO_FIRST_ROW,
   planTemplate,
-  SHEET,
-  TEXT_FIRST_ROW,
   type TemplatePlan,
   type TemplateUnit,
 } from '../workbook/template.js';

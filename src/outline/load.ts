@@ -7,7 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { checkOutline, closest, type PathSegment } from './rules.js';
-import { yamlSyntaxMessage } from './yaml-messages.js';
+import { ALIAS_LIMIT_MESSAGE, MAX_YAML_ALIASES, yamlSyntaxMessage } from './yaml-messages.js';
 import { OutlineSchema, type Outline } from './schema.js';
 
 export interface OutlineError {
@@ -230,12 +230,9 @@ export function parseOutline(text: string, file: string): ParseOutlineResult {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
-    // Past 100 aliases the yaml library stops expanding (an "alias bomb" needs gigabytes).
-    const message =
-      'Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá 100 bí danh. Viết thẳng giá trị thay cho bí danh.';
-    return { ok: false, errors: [{ file, path: '', line: 1, message }] };
+    return { ok: false, errors: [{ file, path: '', line: 1, message: ALIAS_LIMIT_MESSAGE }] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {

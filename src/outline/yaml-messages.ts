@@ -21,3 +21,10 @@ export function yamlSyntaxMessage(code: string): string {
   const what = SYNTAX[code] ?? 'không đọc được cấu trúc của dòng này';
   return `Lỗi cú pháp YAML: ${what}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ":" sau khóa và các dấu ngoặc, ngoặc kép.`;
 }
+
+/**
+ * Past this many aliases the yaml library stops expanding (an "alias bomb" would need
+ * gigabytes); the workspace files and the outlines say it the same way.
+ */
+export const MAX_YAML_ALIASES = 100;
+export const ALIAS_LIMIT_MESSAGE = `Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá ${MAX_YAML_ALIASES} bí danh. Viết thẳng giá trị thay cho bí danh.`;

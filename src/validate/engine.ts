@@ -52,7 +52,7 @@ import type {
 } from '../workbook/types.js';
 import { interpretCell, type CellProblem } from './cells.js';
 import { formatVnNumber } from './numbers.js';
-import { SINGLE, type InputValues, type Submission } from './submission.js';
+import { blankSubmission, SINGLE, type InputValues, type Submission } from './submission.js';
 
 export interface ValidateInput {
   bytes: Uint8Array;
@@ -345,18 +345,7 @@ interface InputRow {
 export function validateWorkbook(input: ValidateInput): Submission {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...input.limits };
   const out = new Collector(input.file, limits);
-  const sub: Submission = {
-    file: input.file,
-    unit: null,
-    period: null,
-    outline: null,
-    preparedOn: null,
-    values: {},
-    texts: {},
-    narrativesFilled: [],
-    issues: out.issues,
-    valid: false,
-  };
+  const sub: Submission = { ...blankSubmission(input.file), issues: out.issues };
   const finish = (): Submission => {
     for (const [enc, cells] of out.converted) {
       out.add('text-legacy-converted', {

@@ -5,14 +5,8 @@ import { openZip } from '../ooxml/zip.js';
 import { layoutFingerprint } from '../outline/helpers.js';
 import { makePeriod } from '../period/periods.js';
 import { readWorkbook } from './read.js';
-import {
-  buildTemplate,
-  derivedFormula,
-  planTemplate,
-  SHEET,
-  STAMP_KEYS,
-  type TemplateUnit,
-} from './template.js';
+import { SHEET, STAMP_KEYS } from './layout.js';
+import { buildTemplate, derivedFormula, planTemplate, type TemplateUnit } from './template.js';
 import type { RawSheet } from './types.js';
 
 const outline = sampleOutline();

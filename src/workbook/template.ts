@@ -36,22 +36,6 @@ import {
   type StampKey,
 } from './layout.js';
 
-export {
-  SHEET,
-  INFO_LABELS,
-  INFO_FIRST_ROW,
-  DATA_HEADERS,
-  DATA_HEADER_ROW,
-  DATA_FIRST_ROW,
-  SINGLE_LABEL,
-  TOTAL_LABEL,
-  TEXT_HEADERS,
-  TEXT_HEADER_ROW,
-  TEXT_FIRST_ROW,
-  STAMP_KEYS,
-  type StampKey,
-};
-
 /** ND30 documents use Times New Roman; the unit's workbook matches the report it feeds. */
 export const FONT_NAME = 'Times New Roman';
 

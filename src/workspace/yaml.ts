@@ -4,7 +4,11 @@ import type * as YamlLib from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import * as z from 'zod';
 import vietnamese from 'zod/v4/locales/vi.js';
-import { yamlSyntaxMessage as syntaxMessage } from '../outline/yaml-messages.js';
+import {
+  ALIAS_LIMIT_MESSAGE,
+  MAX_YAML_ALIASES,
+  yamlSyntaxMessage as syntaxMessage,
+} from '../outline/yaml-messages.js';
 import { closest } from '../text/closest.js';
 
 /**
@@ -101,22 +105,14 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
-    // The yaml library stops expanding past 100 aliases (an "alias bomb" would need gigabytes).
     return {
       ok: false,
-      problems: [
-        {
-          file,
-          path: '',
-          line: undefined,
-          message:
-            'Tệp dùng quá nhiều bí danh YAML (*tên): bctd không mở rộng quá 100 bí danh. Viết thẳng giá trị thay cho bí danh.',
-        },
-      ],
+      problems: [{ file, path: '', line: undefined, message: ALIAS_LIMIT_MESSAGE }],
     };
   }
+
   const result = schema.safeParse(data ?? {});
   if (result.success) return { ok: true, value: result.data };
   return {

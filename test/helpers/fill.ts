@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import { evaluate, parseExpr } from '../../src/outline/expr.js';
 import { formatOutlineError, parseOutline } from '../../src/outline/load.js';
 import type { Outline } from '../../src/outline/schema.js';
-import { DATA_HEADERS, SHEET, TEXT_HEADERS } from '../../src/workbook/template.js';
+import { DATA_HEADERS, SHEET, TEXT_HEADERS } from '../../src/workbook/layout.js';
 
 export interface TemplateFill {
   /** `Thông tin`: label in column A (`Người lập biểu`) -> value in column B. */

@@ -1,6 +1,6 @@
-import type { Align, HeaderCell, TableModel } from '../model.js';
+import type { Align, TableModel } from '../model.js';
 import { STYLE } from './styles.js';
-import { fittedTwips, minimumTwips } from './table.js';
+import { fittedTwips, headerLayout, minimumTwips } from './table.js';
 
 /**
  * The WordprocessingML of a report table as one string, the same XML `reportTable` gets from
@@ -70,30 +70,15 @@ const CONTINUE_BODY = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>';
  * the XML is the library's to the character.
  */
 function headerCells(model: TableModel, widths: readonly number[]): CellXml[][] {
-  const span = (from: number, n: number) => widths.slice(from, from + n).reduce((a, b) => a + b, 0);
-  const covered = new Array<number>(widths.length).fill(0);
-  const rows: CellXml[][] = model.header.map((cells) => {
-    const row: CellXml[] = [];
-    let col = 0;
-    for (const raw of cells) {
-      while (col < widths.length && (covered[col] ?? 0) > 0) col++;
-      const c: HeaderCell = typeof raw === 'string' ? { text: raw } : raw;
-      const colSpan = c.colSpan ?? 1;
-      const rowSpan = c.rowSpan ?? 1;
-      row.push({
-        width: span(col, colSpan),
-        colSpan,
-        rowSpan,
-        merge: rowSpan > 1 ? 'restart' : null,
-        body: paragraph(c.text, 'center', true),
-      });
-      for (let k = col; k < col + colSpan; k++) covered[k] = rowSpan;
-      col += colSpan;
-    }
-    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
-    return row;
-  });
-  return rows;
+  return headerLayout(model, widths).map((cells) =>
+    cells.map(({ text, width, colSpan, rowSpan }) => ({
+      width,
+      colSpan,
+      rowSpan,
+      merge: rowSpan > 1 ? 'restart' : null,
+      body: paragraph(text, 'center', true),
+    })),
+  );
 }
 
 /** docx's Table constructor: carries each row-spanning cell into the row below (not past the last row). */

@@ -108,6 +108,38 @@ function para(text: string, align: Align, bold: boolean) {
   });
 }
 
+/** A header cell placed on the grid: its width in twips and its spans. */
+export interface PlacedHeaderCell {
+  text: string;
+  width: number;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * Where each header cell sits: cells may span rows, so a grid column covered from the row above
+ * is skipped. Shared by the docx table and the XML-string table, which must agree.
+ */
+export function headerLayout(model: TableModel, widths: readonly number[]): PlacedHeaderCell[][] {
+  const span = (from: number, n: number) => widths.slice(from, from + n).reduce((a, b) => a + b, 0);
+  const covered = new Array<number>(widths.length).fill(0);
+  return model.header.map((cells) => {
+    const row: PlacedHeaderCell[] = [];
+    let col = 0;
+    for (const raw of cells) {
+      while (col < widths.length && (covered[col] ?? 0) > 0) col++;
+      const c: HeaderCell = typeof raw === 'string' ? { text: raw } : raw;
+      const colSpan = c.colSpan ?? 1;
+      const rowSpan = c.rowSpan ?? 1;
+      row.push({ text: c.text, width: span(col, colSpan), colSpan, rowSpan });
+      for (let k = col; k < col + colSpan; k++) covered[k] = rowSpan;
+      col += colSpan;
+    }
+    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
+    return row;
+  });
+}
+
 /**
  * Tables in the body and in the phụ lục. ND30 sets no table typography (nd30-format.md §5); this
  * follows practice: the Table Text style (12 pt, single spacing), thin black borders, header
@@ -121,33 +153,23 @@ export function reportTable(model: TableModel, width: number, sizePt = 12): Tabl
     minimumTwips(model, sizePt),
     width,
   );
-  const span = (from: number, n: number) => widths.slice(from, from + n).reduce((a, b) => a + b, 0);
-
-  // Header cells may span rows: track which grid columns are still covered from above.
-  const covered = new Array<number>(widths.length).fill(0);
-  const headerRows = model.header.map((cells) => {
-    const row: TableCell[] = [];
-    let col = 0;
-    for (const raw of cells) {
-      while (col < widths.length && (covered[col] ?? 0) > 0) col++;
-      const c: HeaderCell = typeof raw === 'string' ? { text: raw } : raw;
-      const colSpan = c.colSpan ?? 1;
-      const rowSpan = c.rowSpan ?? 1;
-      row.push(
-        new TableCell({
-          width: dxa(span(col, colSpan)),
-          verticalAlign: VerticalAlignTable.CENTER,
-          ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
-          ...(rowSpan > 1 ? { rowSpan } : {}),
-          children: [para(c.text, 'center', true)],
-        }),
-      );
-      for (let k = col; k < col + colSpan; k++) covered[k] = rowSpan;
-      col += colSpan;
-    }
-    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
-    return new TableRow({ tableHeader: true, cantSplit: true, children: row });
-  });
+  const headerRows = headerLayout(model, widths).map(
+    (cells) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: cells.map(
+          ({ text, width: w, colSpan, rowSpan }) =>
+            new TableCell({
+              width: dxa(w),
+              verticalAlign: VerticalAlignTable.CENTER,
+              ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
+              ...(rowSpan > 1 ? { rowSpan } : {}),
+              children: [para(text, 'center', true)],
+            }),
+        ),
+      }),
+  );
 
   const bodyRow = (cells: readonly string[], bold: boolean) =>
     new TableRow({
