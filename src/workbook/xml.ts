@@ -263,133 +263,181 @@ export function scanXml(s: string, part: string, h: RecordXmlHandlers): void {
 
 /** `scanXml` with attributes read on demand (what the readers use). */
 function scan(s: string, part: string, h: XmlHandlers): void {
-  const bad = (why: string): never => {
-    throw new ReadAbort('xml-malformed', why, part);
-  };
-  const n = s.length;
-  const stack: string[] = [];
-  const attrs = new XmlAttrs(s);
+  new Scanner(s, part, h).run();
+}
+
+/**
+ * The scanner's state and its steps. The main loop only finds the next `<` and hands the
+ * tag to a method: kept small, V8 optimises it quickly, and the large steps (an opening tag
+ * with its attributes above all) are optimised on their own. As one large function the loop
+ * was optimised on stack (OSR) with every step inlined, a compile of ~40 ms that a one-file
+ * run waited for at exit (Node drains pending compile jobs before the process ends).
+ */
+class Scanner {
+  private readonly n: number;
+  private readonly stack: string[] = [];
   /** Local names of the open elements, beside their qualified names in `stack`. */
-  const locals: string[] = [];
-  let rootSeen = false;
-  const onText = h.text;
-  const onClose = h.close;
+  private readonly locals: string[] = [];
+  private readonly attrs: XmlAttrs;
+  private rootSeen = false;
   // Next `&`, `\r` and `]]>` at or after the cursor, found once and reused: searching again at
   // every text node would make the scan quadratic on a part with none of them.
-  let nextAmp = -2;
-  let nextCr = -2;
-  let nextCdEnd = -2;
-  const after = (needle: string, from: number, cached: number): number =>
-    cached !== -1 && cached < from ? s.indexOf(needle, from) : cached;
+  private nextAmp = -2;
+  private nextCr = -2;
+  private nextCdEnd = -2;
+
+  constructor(
+    private readonly s: string,
+    private readonly part: string,
+    private readonly h: XmlHandlers,
+  ) {
+    this.n = s.length;
+    this.attrs = new XmlAttrs(s);
+  }
+
+  private bad(why: string): never {
+    throw new ReadAbort('xml-malformed', why, this.part);
+  }
+
+  private after(needle: string, from: number, cached: number): number {
+    return cached !== -1 && cached < from ? this.s.indexOf(needle, from) : cached;
+  }
 
   /**
    * Raw text with line ends normalised (`Ws.Line`), or, in an attribute value, each whitespace
    * character (a CRLF pair counts as one) made a space (`Ws.Attr`); characters written as
    * references are kept as they are.
    */
-  const raw = (from: number, to: number, ws: Ws): string => {
-    const t = s.slice(from, to);
+  private raw(from: number, to: number, ws: Ws): string {
+    const t = this.s.slice(from, to);
     if (ws === Ws.Line) return t.replace(/\r\n?/g, '\n');
     if (ws === Ws.Attr) return /[\t\n\r]/.test(t) ? t.replace(/\r\n|[\t\n\r]/g, ' ') : t;
     return t;
-  };
+  }
+
   /** Text or attribute value between `from` and `to` with entities and whitespace resolved. */
-  const decode = (from: number, to: number, hasAmp: boolean, ws: Ws): string => {
-    if (!hasAmp) return raw(from, to, ws);
+  private decode(from: number, to: number, hasAmp: boolean, ws: Ws): string {
+    if (!hasAmp) return this.raw(from, to, ws);
+    const s = this.s;
     let out = '';
     let i = from;
     for (;;) {
       const a = s.indexOf('&', i);
-      if (a < 0 || a >= to) return out + raw(i, to, ws);
-      out += raw(i, a, ws);
+      if (a < 0 || a >= to) return out + this.raw(i, to, ws);
+      out += this.raw(i, a, ws);
       const semi = s.indexOf(';', a);
-      if (semi < 0 || semi >= to || semi - a > 12) bad('unterminated entity');
+      if (semi < 0 || semi >= to || semi - a > 12) this.bad('unterminated entity');
       const name = s.slice(a + 1, semi);
       const known = PREDEFINED[name];
       if (known !== undefined) out += known;
       else if (name.charCodeAt(0) === 35) {
         const hex = name.charCodeAt(1) === 120;
         const digits = name.slice(hex ? 2 : 1);
-        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) bad('malformed character entity');
+        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits))
+          this.bad('malformed character entity');
         const cp = parseInt(digits, hex ? 16 : 10);
-        if (!xmlChar(cp)) bad('malformed character entity');
+        if (!xmlChar(cp)) this.bad('malformed character entity');
         out += String.fromCodePoint(cp);
-      } else bad(`undefined entity: ${name.slice(0, 40)}`);
+      } else this.bad(`undefined entity: ${name.slice(0, 40)}`);
       i = semi + 1;
     }
-  };
+  }
 
-  let i = 0;
-  while (i < n) {
-    const lt = s.indexOf('<', i);
-    const end = lt < 0 ? n : lt;
-    if (end > i) {
-      if (stack.length === 0) {
-        for (let k = i; k < end; k++) {
-          if (!isSpace(s.charCodeAt(k))) bad('text data outside of root node');
-        }
-      } else {
-        nextCdEnd = after(']]>', i, nextCdEnd);
-        if (nextCdEnd >= 0 && nextCdEnd < end) bad('the string "]]>" is disallowed in char data');
-        nextAmp = after('&', i, nextAmp);
-        nextCr = after('\r', i, nextCr);
-        const hasAmp = nextAmp >= 0 && nextAmp < end;
-        const hasCr = nextCr >= 0 && nextCr < end;
-        if (onText) onText(decode(i, end, hasAmp, hasCr ? Ws.Line : Ws.None));
-        else if (hasAmp) decode(i, end, true, Ws.None);
-      }
+  run(): void {
+    const s = this.s;
+    const n = this.n;
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      const end = lt < 0 ? n : lt;
+      if (end > i) this.text(i, end);
+      if (lt < 0) break;
+      const c = s.charCodeAt(lt + 1);
+      if (c === 47) i = this.closeTag(lt);
+      else if (c === 63 || c === 33) i = this.markup(lt, c);
+      else i = this.openTag(lt);
     }
-    if (lt < 0) break;
-    const c = s.charCodeAt(lt + 1);
-    if (c === 47) {
-      // </name>
-      const gt = s.indexOf('>', lt + 2);
-      if (gt < 0) bad('unclosed closing tag');
-      let e = gt;
-      while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
-      // Compared in place with the open element's name: no string per closing tag.
-      const open = stack.length > 0 ? (stack[stack.length - 1] as string) : undefined;
-      let same = open !== undefined && open.length === e - (lt + 2);
-      for (let k = 0; same && k < (open as string).length; k++) {
-        if ((open as string).charCodeAt(k) !== s.charCodeAt(lt + 2 + k)) same = false;
+    if (this.stack.length > 0)
+      this.bad(`unclosed tag: ${(this.stack[this.stack.length - 1] ?? '').slice(0, 40)}`);
+    if (!this.rootSeen) this.bad('document must contain a root element');
+  }
+
+  /** Character data between `i` and `end` (the next `<`). */
+  private text(i: number, end: number): void {
+    const s = this.s;
+    if (this.stack.length === 0) {
+      for (let k = i; k < end; k++) {
+        if (!isSpace(s.charCodeAt(k))) this.bad('text data outside of root node');
       }
-      if (!same) bad(`unexpected close tag: ${s.slice(lt + 2, e).slice(0, 40)}`);
-      stack.pop();
-      const local = locals.pop() as string;
-      if (onClose) onClose(local);
-      i = gt + 1;
-      continue;
+      return;
     }
+    this.nextCdEnd = this.after(']]>', i, this.nextCdEnd);
+    if (this.nextCdEnd >= 0 && this.nextCdEnd < end)
+      this.bad('the string "]]>" is disallowed in char data');
+    this.nextAmp = this.after('&', i, this.nextAmp);
+    this.nextCr = this.after('\r', i, this.nextCr);
+    const hasAmp = this.nextAmp >= 0 && this.nextAmp < end;
+    const hasCr = this.nextCr >= 0 && this.nextCr < end;
+    const onText = this.h.text;
+    if (onText) onText(this.decode(i, end, hasAmp, hasCr ? Ws.Line : Ws.None));
+    else if (hasAmp) this.decode(i, end, true, Ws.None);
+  }
+
+  /** `</name>` at `lt`; returns where scanning goes on. */
+  private closeTag(lt: number): number {
+    const s = this.s;
+    const stack = this.stack;
+    const gt = s.indexOf('>', lt + 2);
+    if (gt < 0) this.bad('unclosed closing tag');
+    let e = gt;
+    while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
+    // Compared in place with the open element's name: no string per closing tag.
+    const open = stack.length > 0 ? (stack[stack.length - 1] as string) : undefined;
+    let same = open !== undefined && open.length === e - (lt + 2);
+    for (let k = 0; same && k < (open as string).length; k++) {
+      if ((open as string).charCodeAt(k) !== s.charCodeAt(lt + 2 + k)) same = false;
+    }
+    if (!same) this.bad(`unexpected close tag: ${s.slice(lt + 2, e).slice(0, 40)}`);
+    stack.pop();
+    const local = this.locals.pop() as string;
+    if (this.h.close) this.h.close(local);
+    return gt + 1;
+  }
+
+  /** `<?pi ?>`, a comment, CDATA or a DOCTYPE at `lt` (`c` is the character after `<`). */
+  private markup(lt: number, c: number): number {
+    const s = this.s;
     if (c === 63) {
-      // <?pi ?>
       const q = s.indexOf('?>', lt + 2);
-      if (q < 0) bad('unclosed processing instruction');
-      i = q + 2;
-      continue;
+      if (q < 0) this.bad('unclosed processing instruction');
+      return q + 2;
     }
-    if (c === 33) {
-      // `<!` then `--` (not the literal "<!--": the offline page inlines this code in a <script>).
-      if (s.startsWith('--', lt + 2)) {
-        const q = s.indexOf('-->', lt + 4);
-        if (q < 0) bad('unclosed comment');
-        i = q + 3;
-        continue;
-      }
-      if (s.startsWith('<![CDATA[', lt)) {
-        if (stack.length === 0) bad('CDATA outside of root node');
-        const q = s.indexOf(']]>', lt + 9);
-        if (q < 0) bad('unclosed CDATA section');
-        if (onText) {
-          nextCr = after('\r', lt + 9, nextCr);
-          onText(raw(lt + 9, q, nextCr >= 0 && nextCr < q ? Ws.Line : Ws.None));
-        }
-        i = q + 3;
-        continue;
-      }
-      if (s.startsWith('<!DOCTYPE', lt)) throw new ReadAbort('xml-dtd', 'DOCTYPE in part', part);
-      bad('unexpected <!');
+    // `<!` then `--` (not the literal "<!--": the offline page inlines this code in a <script>).
+    if (s.startsWith('--', lt + 2)) {
+      const q = s.indexOf('-->', lt + 4);
+      if (q < 0) this.bad('unclosed comment');
+      return q + 3;
     }
-    // <name attr="v" ...> or <name .../>
+    if (s.startsWith('<![CDATA[', lt)) {
+      if (this.stack.length === 0) this.bad('CDATA outside of root node');
+      const q = s.indexOf(']]>', lt + 9);
+      if (q < 0) this.bad('unclosed CDATA section');
+      const onText = this.h.text;
+      if (onText) {
+        this.nextCr = this.after('\r', lt + 9, this.nextCr);
+        onText(this.raw(lt + 9, q, this.nextCr >= 0 && this.nextCr < q ? Ws.Line : Ws.None));
+      }
+      return q + 3;
+    }
+    if (s.startsWith('<!DOCTYPE', lt)) throw new ReadAbort('xml-dtd', 'DOCTYPE in part', this.part);
+    return this.bad('unexpected <!');
+  }
+
+  /** `<name attr="v" ...>` or `<name .../>` at `lt`; returns where scanning goes on. */
+  private openTag(lt: number): number {
+    const s = this.s;
+    const n = this.n;
+    const attrs = this.attrs;
     let j = lt + 1;
     let colon = -1;
     let hash = 0;
@@ -403,83 +451,89 @@ function scan(s: string, part: string, h: XmlHandlers): void {
         localHash = 0;
       } else localHash = (Math.imul(localHash, 31) + ch) | 0;
     }
-    if (j === lt + 1) bad('disallowed character in tag name');
+    if (j === lt + 1) this.bad('disallowed character in tag name');
     const first = s.charCodeAt(lt + 1);
     if ((first >= 48 && first <= 57) || first === 45 || first === 46)
-      bad('disallowed character in tag name');
+      this.bad('disallowed character in tag name');
     const name = internName(s, lt + 1, j, hash);
     const j0 = j;
-    if (stack.length === 0 && rootSeen) bad('documents may contain only one root');
+    if (this.stack.length === 0 && this.rootSeen) this.bad('documents may contain only one root');
     attrs.clear();
     let selfClosing = false;
     for (;;) {
       const ws = j;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) bad(`unclosed tag: ${name.slice(0, 40)}`);
+      if (j >= n) this.bad(`unclosed tag: ${name.slice(0, 40)}`);
       const d = s.charCodeAt(j);
       if (d === 62) {
         j++;
         break;
       }
       if (d === 47) {
-        if (s.charCodeAt(j + 1) !== 62) bad('forward-slash in opening tag not followed by >');
+        if (s.charCodeAt(j + 1) !== 62) this.bad('forward-slash in opening tag not followed by >');
         selfClosing = true;
         j += 2;
         break;
       }
-      if (j === ws) bad('no whitespace between attributes');
-      const an = j;
-      let aHash = 0;
-      for (; j < n; j++) {
-        const ch = s.charCodeAt(j);
-        if (endsName(ch)) break;
-        aHash = (Math.imul(aHash, 31) + ch) | 0;
-      }
-      if (j === an) bad('disallowed character in attribute name');
-      const aname = internName(s, an, j, aHash);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 61) bad('attribute without value');
-      j++;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      const quote = s.charCodeAt(j);
-      if (quote !== 34 && quote !== 39) bad('unquoted attribute value');
-      // One pass over the (short) value finds its end, a `<`, an entity and whitespace to
-      // normalise, instead of a search and a pattern test for each.
-      let close = j + 1;
-      let hasLt = false;
-      let hasAmp = false;
-      let hasWs = false;
-      for (; close < n; close++) {
-        const ch = s.charCodeAt(close);
-        if (ch === quote) break;
-        if (ch <= 60) {
-          if (ch === 60) hasLt = true;
-          else if (ch === 38) hasAmp = true;
-          else if (ch === 9 || ch === 10 || ch === 13) hasWs = true;
-        }
-      }
-      if (close >= n) bad('unclosed attribute value');
-      if (hasLt) bad('disallowed character in attribute value');
-      // An attribute named `__proto__` was always lost on the plain object the readers got
-      // (assigning a string to it does nothing), and so never a duplicate: still so.
-      if (aname !== '__proto__' && attrs.has(aname))
-        bad(`duplicate attribute: ${aname.slice(0, 40)}`);
-      // Entities are resolved (and checked) now; a plain value is cut out when asked for.
-      const value = hasAmp || hasWs ? decode(j + 1, close, hasAmp, Ws.Attr) : undefined;
-      if (aname !== '__proto__') attrs.add(aname, value, j + 1, close);
-      j = close + 1;
+      if (j === ws) this.bad('no whitespace between attributes');
+      j = this.attribute(j);
     }
-    rootSeen = true;
+    this.rootSeen = true;
     const local = colon < 0 ? name : internName(s, colon + 1, j0, localHash);
-    h.open(local, attrs, selfClosing);
+    this.h.open(local, attrs, selfClosing);
     if (selfClosing) {
-      if (onClose) onClose(local);
+      if (this.h.close) this.h.close(local);
     } else {
-      stack.push(name);
-      locals.push(local);
+      this.stack.push(name);
+      this.locals.push(local);
     }
-    i = j;
+    return j;
   }
-  if (stack.length > 0) bad(`unclosed tag: ${(stack[stack.length - 1] ?? '').slice(0, 40)}`);
-  if (!rootSeen) bad('document must contain a root element');
+
+  /** One `name="value"` of an opening tag, starting at `j`; returns the index after it. */
+  private attribute(j: number): number {
+    const s = this.s;
+    const n = this.n;
+    const an = j;
+    let aHash = 0;
+    for (; j < n; j++) {
+      const ch = s.charCodeAt(j);
+      if (endsName(ch)) break;
+      aHash = (Math.imul(aHash, 31) + ch) | 0;
+    }
+    if (j === an) this.bad('disallowed character in attribute name');
+    const aname = internName(s, an, j, aHash);
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 61) this.bad('attribute without value');
+    j++;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    const quote = s.charCodeAt(j);
+    if (quote !== 34 && quote !== 39) this.bad('unquoted attribute value');
+    // One pass over the (short) value finds its end, a `<`, an entity and whitespace to
+    // normalise, instead of a search and a pattern test for each.
+    let close = j + 1;
+    let hasLt = false;
+    let hasAmp = false;
+    let hasWs = false;
+    for (; close < n; close++) {
+      const ch = s.charCodeAt(close);
+      if (ch === quote) break;
+      if (ch <= 60) {
+        if (ch === 60) hasLt = true;
+        else if (ch === 38) hasAmp = true;
+        else if (ch === 9 || ch === 10 || ch === 13) hasWs = true;
+      }
+    }
+    if (close >= n) this.bad('unclosed attribute value');
+    if (hasLt) this.bad('disallowed character in attribute value');
+    // An attribute named `__proto__` was always lost on the plain object the readers got
+    // (assigning a string to it does nothing), and so never a duplicate: still so.
+    if (aname !== '__proto__') {
+      if (this.attrs.has(aname)) this.bad(`duplicate attribute: ${aname.slice(0, 40)}`);
+      // Entities are resolved (and checked) now; a plain value is cut out when asked for.
+      const value = hasAmp || hasWs ? this.decode(j + 1, close, hasAmp, Ws.Attr) : undefined;
+      this.attrs.add(aname, value, j + 1, close);
+    } else if (hasAmp || hasWs) this.decode(j + 1, close, hasAmp, Ws.Attr);
+    return close + 1;
+  }
 }
