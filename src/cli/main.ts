@@ -2,7 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { packageVersion } from '../app/paths.js';
 import { BctdError, EXIT, type ExitCode } from '../issues/errors.js';
 import type { CliContext, CommandResult } from './context.js';
-import { buildProgram, InvalidOptionValue } from './program.js';
+import { buildProgram, InvalidOptionValue, preloadCommand } from './program.js';
 import { renderError, type ErrorReport } from './reporters/error.js';
 
 /** Does argv ask for JSON output? Needed before commander has parsed anything. */
@@ -94,6 +94,7 @@ export async function main(
   argv: readonly string[],
   ctx: CliContext = defaultContext(),
 ): Promise<ExitCode> {
+  preloadCommand(argv);
   const json = wantsJson(argv);
   let pending: Promise<CommandResult> | undefined;
   const program = buildProgram(packageVersion(), {

@@ -7,6 +7,36 @@ import type { CliContext, CommandResult } from './context.js';
  * `--version` never load exceljs or docx.
  */
 
+/** Each command's module, imported only when that command runs. */
+const COMMAND_MODULES = {
+  init: () => import('./commands/init.js'),
+  outline: () => import('./commands/outline.js'),
+  lint: () => import('./commands/lint.js'),
+  template: () => import('./commands/template.js'),
+  validate: () => import('./commands/validate.js'),
+  receive: () => import('./commands/receive.js'),
+  status: () => import('./commands/status.js'),
+  generate: () => import('./commands/generate.js'),
+  page: () => import('./commands/page.js'),
+};
+
+/**
+ * Starts loading the module of the command named on the command line, before the program is
+ * built and the arguments parsed: its files are read while that happens, instead of one level
+ * of imports after another once the action runs (the action's own import then finds it loaded
+ * or loading). Nothing is loaded for `--help` or `--version`, nor when no command is named.
+ * A failure is left to the action's import, which reports it.
+ */
+export function preloadCommand(argv: readonly string[]): void {
+  const args = argv.slice(2);
+  if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V')) return;
+  // The first word that is not an option: the command, unless a global option took a value.
+  const name = args.find((a) => !a.startsWith('-'));
+  if (name !== undefined && Object.hasOwn(COMMAND_MODULES, name)) {
+    COMMAND_MODULES[name as keyof typeof COMMAND_MODULES]().catch(() => {});
+  }
+}
+
 export type Format = 'text' | 'json';
 
 /** Options every command has. */
@@ -184,7 +214,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .action(function (this: Command, dir: string | undefined) {
       const opts = { ...(this.opts() as InitOptions), ...globals(this) };
       dispatch(async () =>
-        (await import('./commands/init.js')).run(dir === undefined ? [] : [dir], opts, ctx),
+        (await COMMAND_MODULES.init()).run(dir === undefined ? [] : [dir], opts, ctx),
       );
     });
 
@@ -196,7 +226,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command) {
       const opts = { ...(this.opts() as OutlineOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/outline.js')).run([], opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.outline()).run([], opts, ctx));
     });
 
   add('lint <tệp...>', 'kiểm tra thể thức một hay nhiều tệp DOCX theo Nghị định 30/2020/NĐ-CP')
@@ -204,7 +234,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command, files: string[]) {
       const opts = { ...(this.opts() as LintOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/lint.js')).run(files, opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.lint()).run(files, opts, ctx));
     });
 
   periodOptions(add('template', 'tạo biểu mẫu Excel (.xlsx) cho từng đơn vị điền số liệu'))
@@ -215,7 +245,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command) {
       const opts = { ...(this.opts() as TemplateOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/template.js')).run([], opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.template()).run([], opts, ctx));
     });
 
   periodOptions(
@@ -230,7 +260,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command, paths: string[]) {
       const opts = { ...(this.opts() as ValidateOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/validate.js')).run(paths, opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.validate()).run(paths, opts, ctx));
     });
 
   periodOptions(
@@ -242,14 +272,14 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command, files: string[]) {
       const opts = { ...(this.opts() as ReceiveOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/receive.js')).run(files, opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.receive()).run(files, opts, ctx));
     });
 
   periodOptions(add('status', 'tình hình nộp báo cáo của từng đơn vị trong kỳ'))
     .addOption(formatOption())
     .action(function (this: Command) {
       const opts = { ...(this.opts() as StatusOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/status.js')).run([], opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.status()).run([], opts, ctx));
     });
 
   periodOptions(add('generate', 'lập báo cáo DOCX theo Nghị định 30/2020/NĐ-CP từ các tệp đã nộp'))
@@ -270,7 +300,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command) {
       const opts = { ...(this.opts() as GenerateOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/generate.js')).run([], opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.generate()).run([], opts, ctx));
     });
 
   periodOptions(
@@ -285,7 +315,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(formatOption())
     .action(function (this: Command) {
       const opts = { ...(this.opts() as PageOptions), ...globals(this) };
-      dispatch(async () => (await import('./commands/page.js')).run([], opts, ctx));
+      dispatch(async () => (await COMMAND_MODULES.page()).run([], opts, ctx));
     });
 
   return program;
