@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load as loadFast, realMapTag } from 'js-yaml';
 import type * as YamlLib from 'yaml';
 import type { Document, LineCounter } from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import vietnamese from 'zod/v4/locales/vi.js';
 import {
   ALIAS_LIMIT_MESSAGE,
@@ -76,7 +76,7 @@ function ensureVietnamese(): void {
  * Parses YAML text and validates it with a zod schema. Every problem (syntax and schema) is
  * returned at once with its key path and line, never only the first.
  */
-export function parseYamlWithSchema<S extends z.ZodType>(
+export function parseYamlWithSchema<S extends z.ZodMiniType>(
   text: string,
   file: string,
   schema: S,
@@ -187,26 +187,37 @@ function didYouMean(unknown: readonly string[], allowed: readonly string[] | und
   return hints.length === 0 ? '' : ` Có phải ý là ${hints.join(', ')}?`;
 }
 
-/** The keys an object schema allows at a path (through optional, default and array). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+/** The keys an object schema allows at a path (through optional, default, array and pipe). */
+function keysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] | undefined {
+  // The schema's definition, which classic zod and zod/mini share.
+  type Def = {
+    type: string;
+    innerType?: unknown;
+    element?: unknown;
+    shape?: Record<string, unknown>;
+    in?: unknown;
+  };
+  const def = (x: unknown): Def => (x as { _zod: { def: Def } })._zod.def;
   let s: unknown = schema;
   const unwrap = (): void => {
-    while (
-      s instanceof z.ZodOptional ||
-      s instanceof z.ZodNullable ||
-      s instanceof z.ZodDefault ||
-      s instanceof z.ZodPrefault
-    )
-      s = s.unwrap();
+    for (;;) {
+      const d = def(s);
+      if (['optional', 'nullable', 'default', 'prefault'].includes(d.type)) s = d.innerType;
+      else if (d.type === 'pipe') s = d.in;
+      else return;
+    }
   };
   for (const seg of path) {
     unwrap();
-    if (typeof seg === 'number' && s instanceof z.ZodArray) s = s.element;
-    else if (typeof seg === 'string' && s instanceof z.ZodObject) s = s.shape[seg];
+    const d = def(s);
+    if (typeof seg === 'number' && d.type === 'array') s = d.element;
+    else if (typeof seg === 'string' && d.type === 'object' && d.shape) s = d.shape[seg];
     else return undefined;
+    if (s === undefined) return undefined;
   }
   unwrap();
-  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
+  const d = def(s);
+  return d.type === 'object' && d.shape ? Object.keys(d.shape) : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
