@@ -1,20 +1,29 @@
 // Bundles the command-line program at build time (chained after tsc in `npm run build`), so that
-// a start of `bctd` reads a handful of files instead of several hundred modules (issue 6: the
-// ESM loader's resolving, reading and linking of ~400 files was about 150 ms of a one-file
-// `bctd validate`; docs/BENCHMARKS.md). esbuild stays a devDependency: the package ships the
-// bundle, not the bundler.
+// a start of `bctd` reads a few files instead of several hundred modules and, through a V8 code
+// cache, compiles almost nothing (issue 6; docs/BENCHMARKS.md). esbuild stays a devDependency:
+// the package ships the bundle, not the bundler.
 //
 //   node scripts/build-cli.js      (after tsc, which type-checks and writes dist/)
 //
 // Input is tsc's output (dist/cli/main.js and the worker dist/app/validate-worker.js), so the
-// bundle runs exactly the type-checked code. Output in dist/bundle/: main.js and
-// validate-worker.js (the entries, loaded by bin/bctd.js and by the worker pool), chunk-*.js
-// (code shared between commands: `--splitting` keeps every command's heavy libraries behind
-// its own dynamic import, so `bctd --version` still loads neither exceljs nor docx), and
-// meta.json (which source modules went into which output file; the start-up test reads it).
-// The chunks sit directly in dist/bundle/ because packageRoot() and the worker URL are found
-// relative to the module that runs (`../..` is the package root, as for dist/app/).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// bundle runs exactly the type-checked code. Output in dist/bundle/:
+//
+// - main.cjs: the program and the libraries every command may need (commander, zod, js-yaml,
+//   fflate, saxes) as one CommonJS file. CommonJS, not an ES module, because only a classic
+//   script can be given V8's code cache on Node 20 (`vm.Script` `cachedData`; Node 22's
+//   module.enableCompileCache() does this for both): bin/bctd.js loads it that way.
+// - main.cache: that code cache, made here by one training run (`validate` of a demo file), so
+//   it holds the functions a run compiles, not only the top level. bin/bctd.js makes a new one
+//   when V8 rejects it (another Node version, other V8 flags) and the folder is writable.
+// - vendor-<name>.cjs: exceljs, docx, yaml and handlebars, each bundled on its own and required
+//   only by the code that uses it, so `--help`, `--version` and `validate` load none of them.
+// - validate-worker.cjs: the worker of `--jobs` (src/app/pool.ts finds it beside main.cjs).
+// - meta.json: which source modules went into which output file (the start-up test reads it).
+//
+// The bundle sits in dist/bundle/ because packageRoot() is found relative to the running file
+// (`../..` is the package root, as for dist/app/).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,30 +32,34 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'bundle');
 const tmp = path.join(root, 'dist', `.bundle.${process.pid}.tmp`);
 
-let result;
-try {
-  result = await esbuild.build({
-    entryPoints: {
-      main: path.join(root, 'dist', 'cli', 'main.js'),
-      'validate-worker': path.join(root, 'dist', 'app', 'validate-worker.js'),
-    },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outdir: tmp,
-    chunkNames: 'chunk-[hash]',
-    metafile: true,
-    charset: 'utf8',
-    logLevel: 'silent',
-    // exceljs, handlebars and other CommonJS dependencies call require() for Node built-ins;
-    // an ES module has no require, so each output file gets one.
-    banner: {
-      js: "import { createRequire as __bctdCreateRequire } from 'node:module'; const require = __bctdCreateRequire(import.meta.url);",
-    },
-  });
-} catch (e) {
+/** Libraries only some commands need, each in its own file beside main.cjs. */
+const VENDOR = ['exceljs', 'docx', 'yaml', 'handlebars'];
+
+/** `require('exceljs')` in the bundle becomes `require('./vendor-exceljs.cjs')`. */
+const vendorPlugin = {
+  name: 'bctd-vendor',
+  setup(build) {
+    const filter = new RegExp(`^(${VENDOR.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor-${args.path}.cjs`, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: tmp,
+  outExtension: { '.js': '.cjs' },
+  metafile: true,
+  // ASCII (the default: other characters as \u escapes): bin/bctd.js reads the file as Latin-1,
+  // a plain copy into a one-byte string, where UTF-8 decoding of the Vietnamese messages took
+  // ~6 ms at every start.
+  charset: 'ascii',
+  logLevel: 'silent',
+};
+
+function fail(e) {
   for (const err of e.errors ?? []) {
     const where = err.location ? `${err.location.file}:${err.location.line}: ` : '';
     process.stderr.write(`build-cli: ${where}${err.text}\n`);
@@ -56,13 +69,58 @@ try {
   process.exit(1);
 }
 
+const results = [];
+try {
+  results.push(
+    await esbuild.build({
+      ...common,
+      entryPoints: {
+        main: path.join(root, 'dist', 'cli', 'main.js'),
+        'validate-worker': path.join(root, 'dist', 'app', 'validate-worker.js'),
+      },
+      plugins: [vendorPlugin],
+      // The modules find the package and the worker from their own URL: in the bundle, the
+      // bundle file's.
+      define: { 'import.meta.url': '__bctdModuleUrl' },
+      banner: {
+        js: "const __bctdModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
+    }),
+  );
+  for (const name of VENDOR) {
+    results.push(
+      await esbuild.build({
+        ...common,
+        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        outdir: undefined,
+        outfile: path.join(tmp, `vendor-${name}.cjs`),
+      }),
+    );
+  }
+} catch (e) {
+  fail(e);
+}
+
+// esbuild's ASCII output still has other characters in comments and regular expressions;
+// bin/bctd.js reads main.cjs as Latin-1, so every one of them becomes a \u escape (a pair
+// for one beyond U+FFFF), which means the same in a comment, a string, a pattern or a name.
+for (const name of ['main.cjs', 'validate-worker.cjs']) {
+  const file = path.join(tmp, name);
+  const text = readFileSync(file, 'utf8').replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  writeFileSync(file, text);
+}
 // Which source modules each output holds, by path relative to the package root.
 const meta = {};
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  if (!file.endsWith('.js')) continue;
-  meta[path.basename(file)] = Object.keys(output.inputs).map((i) =>
-    path.relative(root, path.resolve(process.cwd(), i)).split(path.sep).join('/'),
-  );
+for (const result of results) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.cjs')) continue;
+    meta[path.basename(file)] = Object.keys(output.inputs)
+      .filter((i) => !i.startsWith('<stdin>'))
+      .map((i) => path.relative(root, path.resolve(process.cwd(), i)).split(path.sep).join('/'));
+  }
 }
 mkdirSync(tmp, { recursive: true });
 writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta, null, 1));
@@ -70,7 +128,29 @@ writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta, null, 1));
 // The old bundle goes, the new one takes its place in one rename.
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);
-const size = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+
+// The training run that writes main.cache (see bin/bctd.js). A failure leaves no cache, which
+// only makes starts slower: say so, do not fail the build.
+const demo = path.join(root, 'fixtures', 'demo');
+const period = path.join(demo, 'nop', '2022-6m');
+let trained = false;
+try {
+  const file = readdirSync(period).find((f) => f.endsWith('.xlsx'));
+  if (file !== undefined) {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin', 'bctd.js'), 'validate', path.join(period, file)],
+      { cwd: demo, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    trained = r.error === undefined && readdirSync(out).includes('main.cache');
+  }
+} catch {
+  trained = false;
+}
+const size = results
+  .flatMap((r) => Object.values(r.metafile.outputs))
+  .reduce((n, o) => n + o.bytes, 0);
 process.stdout.write(
-  `build-cli: dist/bundle/ ${Object.keys(meta).length} files, ${Math.round(size / 1024)} KB\n`,
+  `build-cli: dist/bundle/ ${Object.keys(meta).length} files, ${Math.round(size / 1024)} KB` +
+    (trained ? ', code cache written\n' : ', no code cache (the training run failed)\n'),
 );

@@ -89,7 +89,7 @@ export interface PoolOptions {
    */
   prestart?: number | undefined;
   /**
-   * The worker module (tests pass their own). Default: `validate-worker.js` beside this module
+   * The worker module (tests pass their own). Default: `validate-worker.cjs` or `.js` beside this module
    * once built, or the one in dist/ when this module runs from the TypeScript sources.
    */
   workerUrl?: URL;
@@ -121,8 +121,11 @@ export interface ValidatorPool {
 
 /** The built worker; a URL, not a path, so that Windows paths (`C:\…`) never reach `new Worker`. */
 export function defaultWorkerUrl(): URL {
-  const beside = new URL('./validate-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
+  // In the bundle (scripts/build-cli.js) the worker is validate-worker.cjs beside main.cjs.
+  for (const name of ['./validate-worker.cjs', './validate-worker.js']) {
+    const beside = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(beside))) return beside;
+  }
   // Under vitest this module is src/app/pool.ts; workers only run built JavaScript.
   return new URL('../../dist/app/validate-worker.js', import.meta.url);
 }
