@@ -66,6 +66,16 @@ export default tseslint.config(
     },
   },
   {
+    // The loader of the bundle (bin/load-cached.cjs) is CommonJS: it is required from
+    // dist/bundle/validate-worker.cjs as well as from bin/bctd.js.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Only reporters print; only the CLI touches the terminal.
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],

@@ -12,12 +12,15 @@
 //   fflate, saxes) as one CommonJS file. CommonJS, not an ES module, because only a classic
 //   script can be given V8's code cache on Node 20 (`vm.Script` `cachedData`; Node 22's
 //   module.enableCompileCache() does this for both): bin/bctd.js loads it that way.
-// - main.cache: that code cache, made here by one training run (`validate` of a demo file), so
-//   it holds the functions a run compiles, not only the top level. bin/bctd.js makes a new one
-//   when V8 rejects it (another Node version, other V8 flags) and the folder is writable.
+// - main.cache: that code cache, made here by training runs (`validate` of the demo), so it
+//   holds the functions a run compiles, not only the top level. A new one is made when V8
+//   rejects it (another Node version, other V8 flags) and the folder is writable
+//   (bin/load-cached.cjs).
 // - vendor-<name>.cjs: exceljs, docx, yaml and handlebars, each bundled on its own and required
 //   only by the code that uses it, so `--help`, `--version` and `validate` load none of them.
-// - validate-worker.cjs: the worker of `--jobs` (src/app/pool.ts finds it beside main.cjs).
+// - worker.cjs and worker.cache: the worker of `--jobs`, the same way, started by the small
+//   validate-worker.cjs (src/app/pool.ts finds it beside main.cjs); a worker saves a missing or
+//   rejected cache after its first file (src/app/validate-worker.ts).
 // - meta.json: which source modules went into which output file (the start-up test reads it).
 //
 // The bundle sits in dist/bundle/ because packageRoot() is found relative to the running file
@@ -76,7 +79,7 @@ try {
       ...common,
       entryPoints: {
         main: path.join(root, 'dist', 'cli', 'main.js'),
-        'validate-worker': path.join(root, 'dist', 'app', 'validate-worker.js'),
+        worker: path.join(root, 'dist', 'app', 'validate-worker.js'),
       },
       plugins: [vendorPlugin],
       // The modules find the package and the worker from their own URL: in the bundle, the
@@ -104,7 +107,7 @@ try {
 // esbuild's ASCII output still has other characters in comments and regular expressions;
 // bin/bctd.js reads main.cjs as Latin-1, so every one of them becomes a \u escape (a pair
 // for one beyond U+FFFF), which means the same in a comment, a string, a pattern or a name.
-for (const name of ['main.cjs', 'validate-worker.cjs']) {
+for (const name of ['main.cjs', 'worker.cjs']) {
   const file = path.join(tmp, name);
   const text = readFileSync(file, 'utf8').replace(
     /[\u0080-\uffff]/g,
@@ -112,6 +115,18 @@ for (const name of ['main.cjs', 'validate-worker.cjs']) {
   );
   writeFileSync(file, text);
 }
+writeFileSync(
+  path.join(tmp, 'validate-worker.cjs'),
+  `'use strict';
+// The worker of \`--jobs\` (src/app/pool.ts): worker.cjs run with its code cache, which the
+// worker saves after its first file if it was missing or rejected (src/app/validate-worker.ts).
+const path = require('node:path');
+const { runCached } = require('../../bin/load-cached.cjs');
+const { save } = runCached(path.join(__dirname, 'worker.cjs'), path.join(__dirname, 'worker.cache'));
+globalThis[Symbol.for('bctd.saveCodeCache')] = save;
+`,
+);
+
 // Which source modules each output holds, by path relative to the package root.
 const meta = {};
 for (const result of results) {
@@ -129,20 +144,27 @@ writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta, null, 1));
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);
 
-// The training run that writes main.cache (see bin/bctd.js). A failure leaves no cache, which
-// only makes starts slower: say so, do not fail the build.
+// The training runs that write main.cache (one file, in process) and worker.cache (the demo's
+// folder on two workers). A failure leaves no cache, which only makes starts slower: say so,
+// do not fail the build.
 const demo = path.join(root, 'fixtures', 'demo');
 const period = path.join(demo, 'nop', '2022-6m');
 let trained = false;
 try {
   const file = readdirSync(period).find((f) => f.endsWith('.xlsx'));
   if (file !== undefined) {
-    const r = spawnSync(
-      process.execPath,
-      [path.join(root, 'bin', 'bctd.js'), 'validate', path.join(period, file)],
-      { cwd: demo, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-    );
-    trained = r.error === undefined && readdirSync(out).includes('main.cache');
+    for (const args of [
+      ['validate', path.join(period, file)],
+      ['validate', period, '--jobs', '2'],
+    ]) {
+      spawnSync(process.execPath, [path.join(root, 'bin', 'bctd.js'), ...args], {
+        cwd: demo,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+    }
+    const made = readdirSync(out);
+    trained = made.includes('main.cache') && made.includes('worker.cache');
   }
 } catch {
   trained = false;
@@ -152,5 +174,5 @@ const size = results
   .reduce((n, o) => n + o.bytes, 0);
 process.stdout.write(
   `build-cli: dist/bundle/ ${Object.keys(meta).length} files, ${Math.round(size / 1024)} KB` +
-    (trained ? ', code cache written\n' : ', no code cache (the training run failed)\n'),
+    (trained ? ', code cache written\n' : ', no code cache (a training run failed)\n'),
 );

@@ -110,10 +110,22 @@ describe('the command-line contract', () => {
     const again = run();
     expect(again.stdout).toBe(expected.stdout);
     expect(readFileSync(cache).equals(written)).toBe(true);
-    // bin/bctd.js reads the bundle as Latin-1: it must be ASCII, or text would come out wrong.
-    expect(readFileSync(path.join(pkg, 'dist', 'bundle', 'main.cjs')).every((b) => b < 0x80)).toBe(
-      true,
-    );
+    // The workers of --jobs load theirs the same way, and save it after their first file.
+    const workerCache = path.join(pkg, 'dist', 'bundle', 'worker.cache');
+    writeFileSync(workerCache, 'not a V8 code cache either');
+    const folder = ['validate', path.join('nop', '2022-6m'), '--jobs', '2', '--format', 'json'];
+    const viaWorkers = spawnSync(process.execPath, [path.join(pkg, 'bin', 'bctd.js'), ...folder], {
+      cwd: demo,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(viaWorkers.stdout).toBe(bctd(folder, { cwd: demo }).stdout);
+    expect(readFileSync(workerCache).length).toBeGreaterThan(10_000);
+    // bin/load-cached.cjs reads the bundle as Latin-1: it must be ASCII, or text would come
+    // out wrong.
+    for (const f of ['main.cjs', 'worker.cjs']) {
+      expect(readFileSync(path.join(pkg, 'dist', 'bundle', f)).every((b) => b < 0x80)).toBe(true);
+    }
   });
 
   it('maps bad options to exit 2 with one JSON document', () => {

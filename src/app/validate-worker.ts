@@ -18,6 +18,18 @@ type Context = Omit<ValidateInput, 'bytes' | 'file'>;
 const check = (ctx: Context, bytes: Uint8Array, file: string): Submission =>
   validateWorkbook({ ...ctx, bytes, file, inflateRaw: nodeInflateRaw });
 
+/**
+ * In the bundle, the loader of this worker (dist/bundle/validate-worker.cjs, made by
+ * scripts/build-cli.js) leaves a function that saves V8's code cache for the next workers if it
+ * was missing or rejected: called after the first file, when what a file needs is compiled.
+ * Elsewhere (tests, dist/app/) there is none.
+ */
+let saveCodeCache = (): void => {
+  const save = (globalThis as Record<symbol, unknown>)[Symbol.for('bctd.saveCodeCache')];
+  saveCodeCache = () => {};
+  if (typeof save === 'function') save();
+};
+
 const port = parentPort;
 if (port !== null) {
   const contexts = new Map<number, Context>();
@@ -63,6 +75,7 @@ if (port !== null) {
       if (err.stack !== undefined) reply.stack = err.stack;
     }
     port.postMessage(reply);
+    saveCodeCache();
   };
   port.on('message', (m: ToWorker) => {
     ready = ready.then(() => handle(m));
