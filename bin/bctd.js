@@ -11,6 +11,15 @@ const { exports: program, save } = runCached(
   path.join(dir, 'main.cache'),
 );
 
+// A reader that stops early (`bctd outline | head`) closes the pipe: the rest of the output
+// is no longer wanted, which is no reason for a stack trace; the command still ends with its
+// own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 program.main(process.argv).then((code) => {
   process.exitCode = code;
   save();

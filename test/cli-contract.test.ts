@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bctd, ROOT, tempDir } from './helpers/cli.js';
+import { BIN, bctd, ROOT, tempDir } from './helpers/cli.js';
 
 describe('the command-line contract', () => {
   it('speaks Vietnamese in --help and prints the version', () => {
@@ -126,6 +126,20 @@ describe('the command-line contract', () => {
     for (const f of ['main.cjs', 'worker.cjs']) {
       expect(readFileSync(path.join(pkg, 'dist', 'bundle', f)).every((b) => b < 0x80)).toBe(true);
     }
+  });
+
+  it('ends quietly, with its own exit code, when the reader of its output goes away', async () => {
+    // `bctd outline | head -1`: the pipe is closed before bctd writes.
+    const child = spawn(process.execPath, [BIN, 'outline'], {
+      cwd: path.join(ROOT, 'fixtures', 'demo'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('maps bad options to exit 2 with one JSON document', () => {
