@@ -142,6 +142,18 @@ describe('the command-line contract', () => {
     expect(code).toBe(0);
   });
 
+  it('says what to do, in Vietnamese and with exit 2, when it was never built', () => {
+    const pkg = tempDir();
+    cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'bctd.js'), '--version'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bctd chưa được dựng');
+    expect(r.stderr).toContain('npm ci && npm run build');
+  });
+
   it('maps bad options to exit 2 with one JSON document', () => {
     const r = bctd(['init', '--format', 'json', '--no-such-option']);
     expect(r.code).toBe(2);
