@@ -161,6 +161,7 @@ try {
         cwd: demo,
         encoding: 'utf8',
         env: { ...process.env, NODE_OPTIONS: '' },
+        timeout: 120_000,
       });
     }
     const made = readdirSync(out);
