@@ -11,7 +11,7 @@
 // - main.cjs: the program and the libraries every command may need (commander, zod, js-yaml,
 //   fflate, saxes) as one CommonJS file. CommonJS, not an ES module, because only a classic
 //   script can be given V8's code cache on Node 20 (`vm.Script` `cachedData`; Node 22's
-//   module.enableCompileCache() does this for both): bin/bctd.js loads it that way.
+//   module.enableCompileCache() does this for both): bin/bctd.js loads it that way (bin/load-cached.cjs).
 // - main.cache: that code cache, made here by training runs (`validate` of the demo), so it
 //   holds the functions a run compiles, not only the top level. A new one is made when V8
 //   rejects it (another Node version, other V8 flags) and the folder is writable
@@ -26,7 +26,7 @@
 // The bundle sits in dist/bundle/ because packageRoot() is found relative to the running file
 // (`../..` is the package root, as for dist/app/).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -55,7 +55,7 @@ const common = {
   outdir: tmp,
   outExtension: { '.js': '.cjs' },
   metafile: true,
-  // ASCII (the default: other characters as \u escapes): bin/bctd.js reads the file as Latin-1,
+  // ASCII (the default: other characters as \u escapes): bin/load-cached.cjs reads it as Latin-1,
   // a plain copy into a one-byte string, where UTF-8 decoding of the Vietnamese messages took
   // ~6 ms at every start.
   charset: 'ascii',
@@ -105,7 +105,7 @@ try {
 }
 
 // esbuild's ASCII output still has other characters in comments and regular expressions;
-// bin/bctd.js reads main.cjs as Latin-1, so every one of them becomes a \u escape (a pair
+// bin/load-cached.cjs reads main.cjs and worker.cjs as Latin-1, so every one of them becomes a \u escape (a pair
 // for one beyond U+FFFF), which means the same in a comment, a string, a pattern or a name.
 for (const name of ['main.cjs', 'worker.cjs']) {
   const file = path.join(tmp, name);
@@ -137,7 +137,6 @@ for (const result of results) {
       .map((i) => path.relative(root, path.resolve(process.cwd(), i)).split(path.sep).join('/'));
   }
 }
-mkdirSync(tmp, { recursive: true });
 writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify(meta, null, 1));
 
 // The old bundle goes, the new one takes its place in one rename.

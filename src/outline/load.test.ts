@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aliasBomb } from '../../test/helpers/yaml.js';
 import { formatOutlineError, parseOutline, type OutlineError } from './load.js';
 
 /** A small valid outline; each test breaks one line of it. Line numbers are 1-based. */
@@ -229,15 +230,7 @@ rules:
 
 describe('an alias bomb in an outline', () => {
   it('ends in one message, not in memory or a crash', () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (const [prev, name] of [
-      ['a', 'b'],
-      ['b', 'c'],
-      ['c', 'd'],
-      ['d', 'e'],
-    ] as const)
-      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
-    const r = parseOutline(`${levels.join('\n')}\nid: *e\n`, 'de-cuong.yaml');
+    const r = parseOutline(aliasBomb(5, 'id'), 'de-cuong.yaml');
     if (r.ok) throw new Error('expected errors');
     expect(r.errors).toEqual([
       expect.objectContaining({

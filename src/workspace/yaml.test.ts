@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aliasBomb } from '../../test/helpers/yaml.js';
 import { z } from 'zod';
 import { formatYamlProblem, parseYamlWithSchema } from './yaml.js';
 
@@ -66,16 +67,7 @@ describe('keys bctd does not know', () => {
 
 describe('an alias bomb in a workspace file', () => {
   it('ends in a message, not in memory or a crash', () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (const [prev, name] of [
-      ['a', 'b'],
-      ['b', 'c'],
-      ['c', 'd'],
-      ['d', 'e'],
-      ['e', 'f'],
-    ] as const)
-      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
-    const text = `${levels.join('\n')}\nsigner: *f\n`;
+    const text = aliasBomb(6, 'signer');
     const r = parseYamlWithSchema(text, 'units.yaml', z.object({}).passthrough());
     if (r.ok) throw new Error('expected problems');
     expect(r.problems.map(formatYamlProblem)).toEqual([

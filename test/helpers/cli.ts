@@ -21,14 +21,20 @@ export interface CliRun {
  */
 export function bctd(
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+  opts: {
+    cwd?: string;
+    env?: Record<string, string>;
+    timeout?: number;
+    /** Another copy of bin/bctd.js (a test's own package directory). */
+    bin?: string;
+  } = {},
 ): CliRun {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
     throw new Error(
       'dist/ is missing: run "npm run build" (npm test does it) before the CLI tests.',
     );
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
