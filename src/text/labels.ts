@@ -1,4 +1,5 @@
 import { cleanText } from './normalize.js';
+import { ownCopy } from './own-copy.js';
 
 /**
  * Form used to compare headers, sheet names and unit names: `cleanText`, line breaks as spaces
@@ -46,18 +47,8 @@ export function foldLabel(s: string): string {
 const MEMO_ENTRIES = 4096;
 const MEMO_MAX_LENGTH = 120;
 
-/**
- * A copy of `s` that shares no storage with the string it was cut from or built of. A string
- * cut out of a decoded workbook part (or a message built around one) keeps the whole part
- * alive, about 80 KB for a unit's shared strings: kept in a result for each of 10,000 files,
- * that is most of the memory of a batch. Concatenating, then cutting off what was added,
- * makes V8 write the characters into a new string of their own (a short string is copied by
- * either step); JSON.parse would too, at several times the cost.
- */
-export function ownCopy(s: string): string {
-  return (' ' + s).slice(1);
-}
 const detach = ownCopy;
+export { ownCopy };
 
 function memo(fn: (s: string) => string): (s: string) => string {
   const cache = new Map<string, string>();
