@@ -93,10 +93,12 @@ beforeAll(async () => {
   writeFileSync(path.join(nop, '.an.xlsx'), 'hidden');
   writeFileSync(path.join(nop, 'ghi-chu.txt'), 'not a workbook');
   symlinkSync(nop, path.join(nop, 'con.xlsx', 'vong-lap'));
+  // A second name for a workbook already listed: checked once.
+  symlinkSync('15664-thi-tran.xlsx', path.join(nop, 'z-ban-sao.xlsx'));
 });
 
 describe('bctd validate', () => {
-  test('a folder: every workbook checked, lock/hidden files skipped, link loops end, JSON shape', async () => {
+  test('a folder: every workbook checked once, lock/hidden files skipped, link loops end, JSON shape', async () => {
     const r = await run(['nop', 'khong-co.xlsx'], opts(), ctx(dir));
     const j = r.json as unknown as Json;
     expect(j.files.map((f) => f.path).sort()).toEqual(

@@ -509,6 +509,22 @@ describe('text', () => {
     expect(s.narrativesFilled).toEqual(['I', 'I.1']);
   });
 
+  test('a short TCVN3 text (a column heading) is converted and noted in every workbook that has it', async () => {
+    const mutate = (wb: ExcelJS.Workbook): void => {
+      const ws = wb.getWorksheet('Số liệu') as ExcelJS.Worksheet;
+      ws.getCell('C4').value = encodeLegacy('Nội dung', 'tcvn3');
+      ws.getCell('C4').font = { name: '.VnTime' };
+    };
+    // Twice: the second reading of the same label comes from the engine's memo.
+    for (let k = 0; k < 2; k++) {
+      const s = await check({ mutate });
+      expect(pick(s.issues, 'header-missing')).toHaveLength(0);
+      const i = pick(s.issues, 'text-legacy-converted');
+      expect(i).toHaveLength(1);
+      expect(i[0]?.message).toContain('Số liệu!C4');
+    }
+  });
+
   test('a required narrative section left empty', async () => {
     const s = await check({ narratives: { 'I.1': 'Có chỉ đạo' } });
     expect(pick(s.issues, 'section-empty')[0]).toMatchObject({

@@ -28,7 +28,7 @@ import { unitActiveIn, type Unit } from '../period/units.js';
 import { formatIsoDate, fromExcelSerial, parseVnDate } from '../text/dates.js';
 import { closestMatch, foldLabel, normalizeLabel, ownCopy } from '../text/labels.js';
 import { cleanText, hasVisibleChar, isBlankText } from '../text/normalize.js';
-import { repairVietnamese } from '../text/legacy.js';
+import { repairVietnamese, type LegacyEncoding } from '../text/legacy.js';
 import { a1, parseRange } from '../workbook/address.js';
 import {
   DATA_HEADERS,
@@ -152,6 +152,48 @@ type Where = Location & { value?: string; label?: string };
 type Stamp = Partial<Record<StampKey, string>>;
 
 /** Collects issues and the cells whose text was converted from a legacy encoding. */
+/** What `Collector.text` makes of a short string cell, and what it notes about it. */
+interface Reading {
+  clean: string;
+  converted: LegacyEncoding | null;
+  suspected: LegacyEncoding | null;
+}
+
+/**
+ * Readings of short string cells (labels, codes, names, answers) by font name, then text: the
+ * same few hundred labels come in every unit's workbook, and judging whether each is legacy
+ * text, then cleaning it, was a tenth of the time spent on a file. Keys and texts are copies of
+ * their own (a cell's text is a view of the whole decoded part); bounded like the label memos.
+ */
+const READINGS = new Map<string, Map<string, Reading>>();
+const READING_MAX_LENGTH = 120;
+const READING_ENTRIES = 4096;
+let readingCount = 0;
+
+function readingOf(text: string, font: string | undefined): Reading {
+  const byText = READINGS.get(font ?? '');
+  const known = byText?.get(text);
+  if (known !== undefined) return known;
+  const r = repairVietnamese(text, font);
+  const reading: Reading = {
+    clean: ownCopy(cleanText(r.text)),
+    converted: r.converted,
+    suspected: r.lowConfidence ? r.suspected : null,
+  };
+  if (readingCount >= READING_ENTRIES) {
+    READINGS.clear();
+    readingCount = 0;
+  }
+  let map = READINGS.get(font ?? '');
+  if (map === undefined) {
+    map = new Map();
+    READINGS.set(ownCopy(font ?? ''), map);
+  }
+  map.set(ownCopy(text), reading);
+  readingCount++;
+  return reading;
+}
+
 class Collector {
   readonly issues: Issue[] = [];
   constructor(
@@ -191,7 +233,23 @@ class Collector {
   text(sheet: string, cell: RawCell | undefined): string {
     if (cell === undefined) return '';
     if (cell.type !== 'string') return cell.text;
+    if (cell.runs === undefined && cell.text.length <= READING_MAX_LENGTH) {
+      const r = readingOf(cell.text, cell.font?.name);
+      this.note(sheet, cell, r.converted, r.suspected);
+      return r.clean;
+    }
     return cleanText(this.repaired(sheet, cell));
+  }
+
+  /** Where legacy text was converted, or suspected and left as it was. */
+  private note(
+    sheet: string,
+    cell: RawCell,
+    converted: LegacyEncoding | null,
+    suspected: LegacyEncoding | null,
+  ): void {
+    if (converted !== null) push(this.converted, converted, `${sheet}!${cell.address}`);
+    else if (suspected !== null) push(this.uncertain, suspected, `${sheet}!${cell.address}`);
   }
 
   /**
@@ -207,10 +265,9 @@ class Collector {
 
   /** A string cell's text with legacy encodings converted, noting where that happened. */
   private repaired(sheet: string, cell: RawCell): string {
-    const where = `${sheet}!${cell.address}`;
     let raw: string;
-    let converted: string | null = null;
-    let suspected: string | null = null;
+    let converted: LegacyEncoding | null = null;
+    let suspected: LegacyEncoding | null = null;
     if (cell.runs !== undefined && cell.runs.length > 0) {
       raw = '';
       for (const run of cell.runs) {
@@ -225,8 +282,7 @@ class Collector {
       converted = r.converted;
       if (r.lowConfidence) suspected = r.suspected;
     }
-    if (converted !== null) push(this.converted, converted, where);
-    else if (suspected !== null) push(this.uncertain, suspected, where);
+    this.note(sheet, cell, converted, suspected);
     return raw;
   }
 }

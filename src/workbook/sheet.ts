@@ -261,7 +261,7 @@ export function readSheet(
   // return) hands the whole row back to the scanner, which reads it as before: the steps are
   // the same functions, so both paths give the same cells and the same problems (a test
   // compares them). Rows were three quarters of the time spent reading a unit's workbook.
-  const tag = new FastTag(part);
+  const tag = SHEET_TAG.begin(part);
 
   // The attributes of the cell tag just read by `cellTag`: where `r`, `s` and `t` are (-1: absent).
   let rAt = -1;
@@ -553,6 +553,8 @@ export function readSheet(
   });
   return { ok: true, name, cells, maxRow, maxCol, merges, rowCount: rowsSeen.size };
 }
+
+const SHEET_TAG = new FastTag();
 
 /**
  * The text of worksheets around their rows, with the merges it holds. Every unit's workbook

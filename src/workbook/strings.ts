@@ -18,6 +18,7 @@ export interface SharedString {
  * reads the same). Kept as frozen copies of their own, shared by the workbooks that hold them.
  */
 const RICH = new Map<string, SharedString>();
+const STRINGS_TAG = new FastTag();
 const RICH_ENTRIES = 1024;
 const RICH_MAX_CHARS = 4096;
 
@@ -51,7 +52,7 @@ export function readSharedStrings(
   const out: SharedString[] = [];
   const rt = new RichTextCollector(maxChars);
   let inSi = false;
-  const tag = new FastTag(part);
+  const tag = STRINGS_TAG.begin(part);
   // The item the events are reading because RICH did not know it: where it starts and ends,
   // and how many items there were before it.
   let richAt = -1;

@@ -789,7 +789,18 @@ export class FastTag {
   private readonly valueAt: number[] = [];
   private readonly valueEnd: number[] = [];
 
-  constructor(private readonly part: string) {}
+  private part = '';
+
+  /**
+   * Starts on a part (one instance serves every part a reader reads, one after the other:
+   * building one per part cost more than using it).
+   */
+  begin(part: string): this {
+    this.part = part;
+    this.s = this.src = '';
+    this.count = 0;
+    return this;
+  }
 
   /**
    * Attributes from `j` (just after the element name) to the end of the tag; returns the
