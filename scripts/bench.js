@@ -128,28 +128,40 @@ const median = (xs) => {
 };
 
 /**
- * Runs `runs` times after one warm-up (page cache, lazy compilation caches); the large sizes
- * skip the warm-up (their files do not stay in the page cache between commands anyway).
+ * Runs each command `runs` times after one warm-up each (page cache, lazy compilation caches;
+ * the large sizes skip it: their files do not stay in the page cache between commands anyway),
+ * taking the commands in turn, one run of each per round, in an order that rotates from round
+ * to round. The host's speed drifts over minutes on a shared machine; measured in alternation,
+ * the commands that a ratio compares see the same drift, so the ratios hold where a block of
+ * runs per command would put one command in a fast minute and the other in a slow one.
  */
-function measure(label, cmd, args, cwd, runs, warm = true) {
-  if (warm) once(cmd, args, cwd);
-  const got = [];
-  for (let i = 0; i < runs; i++) got.push(once(cmd, args, cwd));
-  const ms = got.map((g) => g.ms);
-  const mbs = got.map((g) => g.mb).filter((x) => x !== null);
-  const row = {
-    label,
-    runs,
-    median: median(ms),
-    min: Math.min(...ms),
-    max: Math.max(...ms),
-    rss: mbs.length ? Math.max(...mbs) : null,
-    status: got[0]?.status,
-  };
-  log(
-    `${label.padEnd(48)} ${fmtMs(row.median).padStart(9)}  (${fmtMs(row.min)}-${fmtMs(row.max)}, ${runs}×)  ${row.rss === null ? '' : `${row.rss.toFixed(0)} MB`}`,
-  );
-  return row;
+function measureAll(commands, runs, warm = true) {
+  if (warm) for (const c of commands) once(c.cmd, c.args, c.cwd);
+  const got = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < commands.length; k++) {
+      const j = (k + i) % commands.length;
+      const c = commands[j];
+      got[j].push(once(c.cmd, c.args, c.cwd));
+    }
+  }
+  return commands.map((c, j) => {
+    const ms = got[j].map((g) => g.ms);
+    const mbs = got[j].map((g) => g.mb).filter((x) => x !== null);
+    const row = {
+      label: c.label,
+      runs,
+      median: median(ms),
+      min: Math.min(...ms),
+      max: Math.max(...ms),
+      rss: mbs.length ? Math.max(...mbs) : null,
+      status: got[j][0]?.status,
+    };
+    log(
+      `${c.label.padEnd(48)} ${fmtMs(row.median).padStart(9)}  (${fmtMs(row.min)}-${fmtMs(row.max)}, ${runs}×)  ${row.rss === null ? '' : `${row.rss.toFixed(0)} MB`}`,
+    );
+    return row;
+  });
 }
 
 const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
@@ -214,26 +226,31 @@ const rows = {};
 const node = process.execPath;
 const bctd = (args) => [BIN, ...args];
 
-rows.node = measure('node -e 0', node, ['-e', '0'], root, RUNS);
-rows.version = measure('bctd --version', node, bctd(['--version']), root, RUNS);
-rows.help = measure('bctd --help', node, bctd(['--help']), root, RUNS);
-
 const spaces = {};
 for (const n of SIZES) spaces[n] = await workspace(n);
 if (process.argv.includes('--prepare')) process.exit(0);
 
+// Start-up: node -e 0 and the commands measured against it, in alternation.
+const starts = [
+  { key: 'node', label: 'node -e 0', cmd: node, args: ['-e', '0'], cwd: root },
+  { key: 'version', label: 'bctd --version', cmd: node, args: bctd(['--version']), cwd: root },
+  { key: 'help', label: 'bctd --help', cmd: node, args: bctd(['--help']), cwd: root },
+];
 const first = SIZES[0];
 if (first !== undefined) {
   const dir = spaces[first];
-  const one = filesOf(dir)[0];
-  rows.one = measure(
-    `bctd validate (1 tệp, trong ${first})`,
-    node,
-    bctd(['validate', one]),
-    dir,
-    RUNS,
-  );
+  starts.push({
+    key: 'one',
+    label: `bctd validate (1 tệp, trong ${first})`,
+    cmd: node,
+    args: bctd(['validate', filesOf(dir)[0]]),
+    cwd: dir,
+  });
 }
+// Short runs: three times the runs, so that a median is not one lucky or unlucky moment.
+measureAll(starts, RUNS * 3).forEach((row, k) => {
+  rows[starts[k].key] = row;
+});
 
 const excel = exceljsScript();
 const per = {};
@@ -244,63 +261,59 @@ for (const n of SIZES) {
   const warm = n < BIG;
   const list = listFile(dir, files);
   const r = { files: files.length, runs };
-  // The issue's baseline: the `unzip -p` loop, one process per file, every part of every file
-  // decompressed to /dev/null (what a clerk's script that only opens the files would cost).
-  r.unzipLoop = measure(
-    `unzip -p loop (${n})`,
-    'sh',
-    ['-c', `for f in nop/${periodId}/*.xlsx; do unzip -p -qq "$f" > /dev/null; done`],
-    dir,
-    runs,
-    warm,
-  );
-  // A stricter one: one unzip process for the whole folder (a quoted wildcard is expanded by
-  // unzip itself), so no process start per file; only decompression is left.
-  r.unzip = measure(
-    `unzip -p (${n})`,
-    'sh',
-    ['-c', `unzip -p -qq 'nop/${periodId}/*.xlsx' > /dev/null`],
-    dir,
-    runs,
-    warm,
-  );
-  r.exceljs = measure(`exceljs readFile loop (${n})`, node, [excel, list], dir, runs, warm);
   const target = path.join('nop', periodId);
-  r.v1 = measure(
-    `bctd validate --jobs 1 (${n})`,
-    node,
-    bctd(['validate', target, '--jobs', '1', '--format', 'json']),
-    dir,
-    runs,
-    warm,
-  );
-  r.v2 = measure(
-    `bctd validate --jobs 2 (${n})`,
-    node,
-    bctd(['validate', target, '--jobs', '2', '--format', 'json']),
-    dir,
-    runs,
-    warm,
-  );
-  r.gen = measure(
-    `bctd generate (${n})`,
-    node,
-    bctd([
-      'generate',
-      '--period',
-      PERIOD.kind,
-      '--year',
-      String(PERIOD.year),
-      '--out',
-      path.join(OUT, `bao-cao-${n}.docx`),
-      '--force',
-      '--format',
-      'json',
-    ]),
-    dir,
-    runs,
-    warm,
-  );
+  const commands = [
+    // The issue's baseline: the `unzip -p` loop, one process per file, every part of every
+    // file decompressed to /dev/null (what a clerk's script that only opens the files would
+    // cost).
+    {
+      key: 'unzipLoop',
+      label: `unzip -p loop (${n})`,
+      cmd: 'sh',
+      args: ['-c', `for f in nop/${periodId}/*.xlsx; do unzip -p -qq "$f" > /dev/null; done`],
+    },
+    // A stricter one: one unzip process for the whole folder (a quoted wildcard is expanded
+    // by unzip itself), so no process start per file; only decompression is left.
+    {
+      key: 'unzip',
+      label: `unzip -p (${n})`,
+      cmd: 'sh',
+      args: ['-c', `unzip -p -qq 'nop/${periodId}/*.xlsx' > /dev/null`],
+    },
+    { key: 'exceljs', label: `exceljs readFile loop (${n})`, cmd: node, args: [excel, list] },
+    {
+      key: 'v1',
+      label: `bctd validate --jobs 1 (${n})`,
+      cmd: node,
+      args: bctd(['validate', target, '--jobs', '1', '--format', 'json']),
+    },
+    {
+      key: 'v2',
+      label: `bctd validate --jobs 2 (${n})`,
+      cmd: node,
+      args: bctd(['validate', target, '--jobs', '2', '--format', 'json']),
+    },
+    {
+      key: 'gen',
+      label: `bctd generate (${n})`,
+      cmd: node,
+      args: bctd([
+        'generate',
+        '--period',
+        PERIOD.kind,
+        '--year',
+        String(PERIOD.year),
+        '--out',
+        path.join(OUT, `bao-cao-${n}.docx`),
+        '--force',
+        '--format',
+        'json',
+      ]),
+    },
+  ].map((c) => ({ ...c, cwd: dir }));
+  measureAll(commands, runs, warm).forEach((row, k) => {
+    r[commands[k].key] = row;
+  });
   per[n] = r;
 }
 
@@ -316,8 +329,10 @@ const lines = [];
 lines.push(
   `Run of ${m.date}: ${m.model}, \`nproc\` ${m.nproc}, ${m.memory} RAM, Node ${m.node}, ${m.os}, load average at start ${m.load}.`,
   '',
-  `Each figure is a whole process, median of ${RUNS} runs after one warm-up (min–max in brackets); ` +
-    `sizes from ${BIG} files use ${BIG_RUNS} runs. Peak RSS is the largest of the runs (` +
+  `Each figure is a whole process, median of ${RUNS} runs after one warm-up (min–max in brackets; ` +
+    `the start-up rows ${RUNS * 3} runs); sizes from ${BIG} files use ${BIG_RUNS} runs without warm-up. ` +
+    'The commands of one table row (and the start-up rows) run in alternation, one run of each per round, ' +
+    "so that they share the host's drifts in speed. Peak RSS is the largest of the runs (" +
     `${TIME ? '`/usr/bin/time -f %M`' : 'not measured: /usr/bin/time missing'}). ` +
     'The machine is shared: compare ratios within one run, not across runs.',
   '',
