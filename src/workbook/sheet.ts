@@ -65,9 +65,10 @@ export function readSheet(
   let cType = '';
   let cStyle = -1;
   let vSeen = false;
-  let vParts: string[] = [];
+  /** The text of the cell's `<v>` and `<f>` elements so far. */
+  let vText = '';
   let fSeen = false;
-  let fParts: string[] = [];
+  let fText = '';
   let fShared: string | undefined;
   let isSeen = false;
   let capture = Capture.None;
@@ -85,10 +86,8 @@ export function readSheet(
 
   const finishCell = (): void => {
     const address = cAddr ?? a1(cRow, cCol);
-    const vText = vParts.length === 1 ? (vParts[0] ?? '') : vParts.join('');
     let formula: string | undefined;
     if (fSeen) {
-      const fText = fParts.join('');
       if (fShared !== undefined) {
         if (fText !== '') shared.set(fShared, { formula: fText, row: cRow, col: cCol });
         else {
@@ -115,7 +114,7 @@ export function readSheet(
       switch (cType) {
         case 's': {
           const ss = strings[Number(vText)];
-          if (!ss || !/^\d+$/.test(vText)) {
+          if (!ss || !isDigits(vText)) {
             throw new ReadAbort('corrupt', `shared string ${vText} does not exist`, part, address);
           }
           if (ss.tooLong) tooLong();
@@ -249,8 +248,8 @@ export function readSheet(
     cStyle = s !== undefined ? Number(s) : -1;
     inCell = true;
     vSeen = fSeen = isSeen = false;
-    vParts = [];
-    fParts = [];
+    vText = '';
+    fText = '';
     fShared = undefined;
     capture = Capture.None;
   };
@@ -365,7 +364,7 @@ export function readSheet(
         vSeen = true;
         const lt = tag.textTo(s, p + 3);
         if (lt < 0 || !s.startsWith('</v>', lt) || tag.text.length > limits.maxCellChars) return -1;
-        if (tag.text !== '') vParts.push(tag.text);
+        vText += tag.text;
         p = lt + 4;
       } else if (c === 102) {
         // <f ...>text</f> or <f .../>
@@ -379,7 +378,7 @@ export function readSheet(
         }
         const lt = tag.textTo(s, e);
         if (lt < 0 || !s.startsWith('</f>', lt) || tag.text.length > limits.maxCellChars) return -1;
-        if (tag.text !== '') fParts.push(tag.text);
+        fText += tag.text;
         p = lt + 4;
       } else if (c === 47 && s.charCodeAt(p + 2) === 99 && s.charCodeAt(p + 3) === 62) {
         inCell = false;
@@ -547,7 +546,8 @@ export function readSheet(
         default:
           captured += s.length;
           if (captured > limits.maxCellChars) tooLong();
-          (capture === Capture.Value ? vParts : fParts).push(s);
+          if (capture === Capture.Value) vText += s;
+          else fText += s;
       }
     },
   });
@@ -613,6 +613,16 @@ function plainA1At(s: string, at: number, end: number): boolean {
   }
   plainRow = row;
   plainCol = col;
+  return true;
+}
+
+/** Whether `s` is one or more ASCII digits. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
   return true;
 }
 
