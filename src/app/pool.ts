@@ -27,11 +27,13 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 export const SMALL_BATCH = 20;
 /**
  * Files a worker should have before another one is started. Each worker's engine warms up
- * (interprets, then optimises the reader) on its own, the work of a few hundred files, and its
- * optimising competes with the other workers for the cores. On the 2-core benchmark machine,
- * idle, 600 files ran 1.16x faster on two workers than in process; with the cores shared with
- * other jobs, two workers were slower than one below about a thousand files
- * (docs/BENCHMARKS.md). A clerk's PC is mostly idle, hence a second worker from 600 files.
+ * (interprets, then optimises the reader) on its own, the work of a hundred files or so, and
+ * its optimising competes with the other workers for the cores. On the 2-core benchmark
+ * machine, where V8's compiling threads share the two cores with the workers, two workers
+ * catch up with one process from about a thousand files (600 files: 0.84-0.91x its speed;
+ * 10,000: 1.38x, docs/BENCHMARKS.md), and one or two workers take the same time on 600 files.
+ * With more cores than workers the compiling threads stop competing, so a province keeps its
+ * second worker.
  */
 export const FILES_PER_WORKER = 300;
 
