@@ -49,6 +49,35 @@ export class XmlAttrs {
     return this.indexOf(name) >= 0;
   }
 
+  /** Index of the attribute named `name` (-1: none). */
+  indexOf(name: string): number {
+    const s = this.source;
+    const len = name.length;
+    for (let k = 0; k < this.count; k++) {
+      if (this.nameLen[k] !== len) continue;
+      const at = this.nameAt[k] as number;
+      let same = true;
+      for (let c = 0; c < len && same; c++) same = s.charCodeAt(at + c) === name.charCodeAt(c);
+      if (same) return k;
+    }
+    return -1;
+  }
+
+  /** Where the `i`-th value starts and ends in the source text. */
+  startOf(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  endOf(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  /** Forgets the attributes and reads the next ones from `source`. */
+  readFrom(source: string): void {
+    this.source = source;
+    this.count = 0;
+  }
+
   /** Qualified name of the `i`-th attribute, as written. */
   nameOf(i: number): string {
     const at = this.nameAt[i] as number;
@@ -127,19 +156,6 @@ export class XmlAttrs {
     for (const [n, len, v, vlen] of at)
       a.add(n, len, nameHash(source, n, n + len), v, v + vlen, Value.Plain);
     return a;
-  }
-
-  private indexOf(name: string): number {
-    const s = this.source;
-    const len = name.length;
-    for (let k = 0; k < this.count; k++) {
-      if (this.nameLen[k] !== len) continue;
-      const at = this.nameAt[k] as number;
-      let same = true;
-      for (let c = 0; c < len && same; c++) same = s.charCodeAt(at + c) === name.charCodeAt(c);
-      if (same) return k;
-    }
-    return -1;
   }
 }
 
@@ -360,6 +376,15 @@ const enum Ws {
   Attr,
 }
 
+/**
+ * The next `needle` at or after `from`, given the answer of an earlier search (`cached`; -2:
+ * none yet): searched again only once the scan has passed it. Searching at every text node or
+ * value would make a scan quadratic on a part with none.
+ */
+function nextFrom(s: string, needle: string, from: number, cached: number): number {
+  return cached !== -1 && cached < from ? s.indexOf(needle, from) : cached;
+}
+
 function malformed(why: string, part: string): never {
   throw new ReadAbort('xml-malformed', why, part);
 }
@@ -537,7 +562,7 @@ class Scanner {
   }
 
   private after(needle: string, from: number, cached: number): number {
-    return cached !== -1 && cached < from ? this.s.indexOf(needle, from) : cached;
+    return nextFrom(this.s, needle, from, cached);
   }
 
   private raw(from: number, to: number, ws: Ws): string {
@@ -777,17 +802,12 @@ export class FastTag {
   selfClosing = false;
   /** The text just read, entities resolved. */
   text = '';
-  private s = '';
   private src = '';
   private nextCr = -2;
   private nextCdEnd = -2;
   private nextAmp = -2;
-  private count = 0;
-  private readonly nameAt: number[] = [];
-  private readonly nameLen: number[] = [];
-  private readonly hashes: number[] = [];
-  private readonly valueAt: number[] = [];
-  private readonly valueEnd: number[] = [];
+  /** The tag's attributes, stored as the scanner stores them (plain values only). */
+  private readonly attrs = new XmlAttrs('');
 
   private part = '';
 
@@ -797,8 +817,8 @@ export class FastTag {
    */
   begin(part: string): this {
     this.part = part;
-    this.s = this.src = '';
-    this.count = 0;
+    this.src = '';
+    this.attrs.readFrom('');
     return this;
   }
 
@@ -808,8 +828,7 @@ export class FastTag {
    */
   attributes(s: string, j: number): number {
     const n = s.length;
-    this.s = s;
-    this.count = 0;
+    this.attrs.readFrom(s);
     for (;;) {
       const ws = j;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -833,54 +852,26 @@ export class FastTag {
       const quote = s.charCodeAt(j + 1);
       if (quote !== 34 && quote !== 39) return -1;
       const close = plainValueEnd(s, j + 2, quote);
-      if (close < 0) return -1;
-      for (let k = 0; k < this.count; k++) {
-        if (
-          this.hashes[k] === hash &&
-          this.nameLen[k] === len &&
-          this.sameAt(this.nameAt[k] as number, at, len)
-        )
-          return -1;
-      }
-      const k = this.count++;
-      this.nameAt[k] = at;
-      this.nameLen[k] = len;
-      this.hashes[k] = hash;
-      this.valueAt[k] = j + 2;
-      this.valueEnd[k] = close;
+      if (close < 0 || !this.attrs.add(at, len, hash, j + 2, close, Value.Plain)) return -1;
       j = close + 1;
     }
   }
 
   /** Value of the attribute named `name` (as written) of the tag just read. */
   value(name: string): string | undefined {
-    const k = this.find(name);
-    return k < 0 ? undefined : this.s.slice(this.valueAt[k], this.valueEnd[k]);
+    return this.attrs.get(name);
   }
 
   /** Where the value of `name` starts in the text (-1: no such attribute) ... */
   valueStart(name: string): number {
-    const k = this.find(name);
-    return k < 0 ? -1 : (this.valueAt[k] as number);
+    const k = this.attrs.indexOf(name);
+    return k < 0 ? -1 : this.attrs.startOf(k);
   }
 
   /** ... and where it ends. */
   valueStop(name: string): number {
-    const k = this.find(name);
-    return k < 0 ? -1 : (this.valueEnd[k] as number);
-  }
-
-  private find(name: string): number {
-    const s = this.s;
-    for (let k = 0; k < this.count; k++) {
-      if (this.nameLen[k] !== name.length) continue;
-      const at = this.nameAt[k] as number;
-      let same = true;
-      for (let i = 0; i < name.length && same; i++)
-        same = s.charCodeAt(at + i) === name.charCodeAt(i);
-      if (same) return k;
-    }
-    return -1;
+    const k = this.attrs.indexOf(name);
+    return k < 0 ? -1 : this.attrs.endOf(k);
   }
 
   /**
@@ -900,20 +891,14 @@ export class FastTag {
       this.src = s;
       this.nextCr = this.nextCdEnd = this.nextAmp = -2;
     }
-    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = s.indexOf('\r', from);
+    this.nextCr = nextFrom(s, '\r', from, this.nextCr);
     if (this.nextCr !== -1 && this.nextCr < lt) return -1;
-    if (this.nextCdEnd !== -1 && this.nextCdEnd < from) this.nextCdEnd = s.indexOf(']]>', from);
+    this.nextCdEnd = nextFrom(s, ']]>', from, this.nextCdEnd);
     if (this.nextCdEnd !== -1 && this.nextCdEnd < lt) return -1;
-    if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = s.indexOf('&', from);
+    this.nextAmp = nextFrom(s, '&', from, this.nextAmp);
     const amp = this.nextAmp !== -1 && this.nextAmp < lt;
     this.text = amp ? resolve(s, from, lt, true, Ws.None, this.part) : s.slice(from, lt);
     return lt;
-  }
-
-  private sameAt(a: number, b: number, len: number): boolean {
-    const s = this.s;
-    for (let i = 0; i < len; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
-    return true;
   }
 }
 
