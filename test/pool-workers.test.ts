@@ -257,6 +257,28 @@ describe('the real worker (built dist/)', () => {
     expect(b.files).toEqual(a.files);
   });
 
+  test('a worker reads a path only if it is a plain file within the size limit', async () => {
+    const nop = path.join(ROOT, 'fixtures', 'demo', 'nop', '2022-6m');
+    const name = readdirSync(nop).find((n) => n.endsWith('.xlsx')) as string;
+    const file = path.join(nop, name);
+    const bytes = readFileSync(file);
+    const pool = createValidatorPool({ jobs: 1 });
+    try {
+      // Sent back unread: the caller reads it itself and reports the problem as in process.
+      expect(await pool.validatePath(file, name, ctx, bytes.length - 1)).toBeUndefined();
+      expect(await pool.validatePath(nop, 'nop', ctx, 1e9)).toBeUndefined();
+      expect(
+        await pool.validatePath(path.join(nop, 'khong-co.xlsx'), 'x', ctx, 1e9),
+      ).toBeUndefined();
+      const r = await pool.validatePath(file, name, ctx, bytes.length);
+      expect(r?.sub.file).toBe(name);
+      expect(r?.sub.unit?.code).toBeTruthy();
+      expect(r?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    } finally {
+      await pool.close();
+    }
+  });
+
   describe('in a workspace, where the workers read the files themselves', () => {
     let ws: string;
     const setLimits = (limits: string): void => {

@@ -26,11 +26,13 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 /**
  * Young generation of one worker. A worker's garbage is one workbook's at a time; left to
  * grow its young generation as V8 does for a main thread, each worker held tens of MB more
- * than it needed: with 8 MB, validating 10,000 files on two workers peaked at 229-244 MB
- * instead of 303-309 MB, and generate at 295-298 MB instead of 320-340 MB, in the same time
- * (600 and 10,000 files, alternated runs; docs/BENCHMARKS.md).
+ * than it needed (10,000 files on two workers: 303-320 MB). At 8 MB (229-249 MB) it collected
+ * so often that V8's helper threads, which the two workers share with the two cores, spent
+ * about a second more in all (4.0-5.5 s against 3.4-4.2 s at 16 MB, per-thread CPU of
+ * alternated runs); 16 MB keeps most of the memory saved (260-267 MB) without that cost
+ * (docs/BENCHMARKS.md, fifth pass).
  */
-export const WORKER_YOUNG_GENERATION_MB = 8;
+export const WORKER_YOUNG_GENERATION_MB = 16;
 /** Below this many files one in-process validator is faster than starting workers. */
 export const SMALL_BATCH = 20;
 /**
@@ -73,11 +75,17 @@ export interface WorkerContext {
 export type ToWorker =
   | { type: 'context'; id: number; ctx: WorkerContext }
   | { type: 'file'; seq: number; ctxId: number; file: string; bytes: Uint8Array }
-  /** The worker reads (and hashes) the file itself: the main thread only lists and orders. */
-  | { type: 'path'; seq: number; ctxId: number; file: string; path: string };
+  /**
+   * The worker reads (and hashes) the file itself: the main thread only lists and orders. A
+   * path that is not a plain file, or one over `maxBytes`, is sent back unread.
+   */
+  | { type: 'path'; seq: number; ctxId: number; file: string; path: string; maxBytes: number };
 export type FromWorker =
   | { type: 'done'; seq: number; sub: Submission; sha256?: string }
-  /** A `path` job the worker could not read: the caller reads it the usual way for its issue. */
+  /**
+   * A `path` job the worker did not read (not a plain file, over the size limit, unreadable):
+   * the caller reads it the usual way for its issue.
+   */
   | { type: 'unread'; seq: number }
   | { type: 'failed'; seq: number; message: string; stack?: string };
 
@@ -115,13 +123,16 @@ export interface ValidatorPool {
   validate: Validator;
   /**
    * Validates the file at `full` (shown as `file`), read and hashed by the worker. Undefined
-   * when the worker could not read it: the caller reads it itself, so that the problem it
-   * reports is the one an in-process read gives.
+   * when the worker did not read it (not a plain file, more than `maxBytes`, unreadable): the
+   * caller reads it itself, so that the problem it reports is the one an in-process read gives.
+   * The size is checked by the worker (on the file it opened), so the main thread does not
+   * touch the file at all.
    */
   validatePath: (
     full: string,
     file: string,
     ctx: ValidateContext,
+    maxBytes: number,
   ) => Promise<PathResult | undefined>;
   /** The time limit for files started from now on (bctd.yaml is read after the pool starts). */
   setSecondsPerFile: (seconds: number | undefined) => void;
@@ -171,6 +182,8 @@ interface Job {
   /** The bytes, kept until the job runs so that a job queued behind a failed one can move. */
   bytes: Uint8Array | undefined;
   path: string | undefined;
+  /** The size limit of a `path` job. */
+  maxBytes: number;
   ctx: ValidateContext;
   resolve: (r: PathResult | undefined) => void;
   reject: (e: Error) => void;
@@ -317,7 +330,14 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
     slot.jobs.push(job);
     const { seq, file } = job;
     if (job.path !== undefined) {
-      const msg: ToWorker = { type: 'path', seq, ctxId, file, path: job.path };
+      const msg: ToWorker = {
+        type: 'path',
+        seq,
+        ctxId,
+        file,
+        path: job.path,
+        maxBytes: job.maxBytes,
+      };
       slot.worker.postMessage(msg);
     } else if (slot.jobs.length === 1) {
       // It runs now: the worker takes the bytes over (no copy).
@@ -357,7 +377,7 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
   const enqueue = (
     file: string,
     ctx: ValidateContext,
-    source: { bytes: Uint8Array } | { path: string },
+    source: { bytes: Uint8Array } | { path: string; maxBytes: number },
   ): Promise<PathResult | undefined> =>
     new Promise((resolve, reject) => {
       if (closed) {
@@ -369,6 +389,7 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
         file,
         bytes: 'bytes' in source ? source.bytes : undefined,
         path: 'path' in source ? source.path : undefined,
+        maxBytes: 'path' in source ? source.maxBytes : 0,
         ctx,
         resolve,
         reject,
@@ -384,8 +405,8 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
     return r.sub;
   };
 
-  const validatePath = (full: string, file: string, ctx: ValidateContext) =>
-    enqueue(file, ctx, { path: full });
+  const validatePath = (full: string, file: string, ctx: ValidateContext, maxBytes: number) =>
+    enqueue(file, ctx, { path: full, maxBytes });
 
   const setSecondsPerFile = (s: number | undefined): void => {
     seconds = s ?? DEFAULT_SECONDS_PER_FILE;

@@ -219,13 +219,6 @@ async function checkPooled(
   ctx: ValidateContext,
   pool: ValidatorPool,
 ): Promise<Submission> {
-  let size: number | undefined;
-  try {
-    const st = statSync(file);
-    if (st.isFile()) size = st.size;
-  } catch {
-    size = undefined;
-  }
   const viaBytes = async (): Promise<Submission> => {
     const read = readUnitFile(file, file, limits);
     if (!read.ok) return read.submission;
@@ -235,8 +228,7 @@ async function checkPooled(
     sub.sha256 = hash;
     return sub;
   };
-  if (size === undefined || size > limits.maxFileBytes) return viaBytes();
-  const r = await pool.validatePath(file, file, ctx);
+  const r = await pool.validatePath(file, file, ctx, limits.maxFileBytes);
   if (r === undefined) return viaBytes();
   if (r.sha256 !== undefined) r.sub.sha256 = r.sha256;
   else {

@@ -378,9 +378,9 @@ export async function validatePaths(
 
 /**
  * checkOne with the file read and hashed by a worker, so that the main thread does not touch
- * the bytes. The size limit is still checked here, before a worker sees the file: a file over
- * it, one that is not a plain file, or one the worker cannot read takes checkOne's way, so its
- * problem is reported exactly as in process.
+ * the bytes. The worker checks the size limit on the file it opened: a file over it, one that
+ * is not a plain file, or one the worker cannot read takes checkOne's way, so its problem is
+ * reported exactly as in process.
  */
 async function checkPooled(
   t: Target,
@@ -391,16 +391,7 @@ async function checkPooled(
 ): Promise<Submission> {
   if (t.kind !== 'file') return checkOne(t, cwd, limits, ctx, pool.validate);
   const full = path.resolve(cwd, t.path);
-  let size: number | undefined;
-  try {
-    const st = statSync(full);
-    if (st.isFile()) size = st.size;
-  } catch {
-    size = undefined;
-  }
-  if (size === undefined || size > limits.maxFileBytes)
-    return checkOne(t, cwd, limits, ctx, pool.validate);
-  const r = await pool.validatePath(full, t.path, ctx);
+  const r = await pool.validatePath(full, t.path, ctx, limits.maxFileBytes);
   if (r === undefined) return checkOne(t, cwd, limits, ctx, pool.validate);
   const sub = r.sub;
   // A worker stopped by the time or memory limit sent no hash; in process the file was hashed
