@@ -156,6 +156,20 @@ describe('bctd validate', () => {
     expect(r.text).toContain('Ghi chú: Không có danh sách đơn vị (units.yaml)');
   });
 
+  test('an empty folder is a warning, not a valid file', async () => {
+    mkdirSync(path.join(dir, 'trong'), { recursive: true });
+    const r = await run(['trong'], opts({ format: 'text' }), ctx(dir));
+    expect(r.exitCode).toBe(0);
+    expect(r.text).toContain('trong (thư mục): không có bảng tính');
+    expect(r.text).toContain('Thư mục "trong" không có tệp bảng tính nào');
+    expect(r.text).not.toMatch(/hợp lệ$/m);
+    expect(r.text).toMatch(/^0 tệp: 0 hợp lệ, 0 có lỗi \(0 lỗi, 1 cảnh báo\)$/m);
+    const j = (await run(['trong', path.join('nop', '15664-thi-tran.xlsx')], opts(), ctx(dir)))
+      .json as unknown as Json;
+    expect(j.summary).toEqual({ files: 1, valid: 1, invalid: 0, errors: 0, warnings: 1 });
+    expect(j.files.map((f) => f.issues.map((i) => i.code))).toEqual([['folder-empty'], []]);
+  });
+
   test('two files for one unit and period: an issue on both naming the other', async () => {
     const d = path.join(dir, 'trung');
     mkdirSync(d);

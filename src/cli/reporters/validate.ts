@@ -16,18 +16,24 @@ export interface Counts {
   warnings: number;
 }
 
+/** A folder given without any workbook in it: its warning counts, but it is not a file. */
+const isEmptyFolder = (f: Submission): boolean => f.issues.some((i) => i.code === 'folder-empty');
+
 export function countOf(files: readonly Submission[]): Counts {
   let errors = 0;
   let warnings = 0;
   let valid = 0;
+  let count = 0;
   for (const f of files) {
-    if (f.valid) valid++;
     for (const i of f.issues) {
       if (i.severity === 'error') errors++;
       else warnings++;
     }
+    if (isEmptyFolder(f)) continue;
+    count++;
+    if (f.valid) valid++;
   }
-  return { files: files.length, valid, invalid: files.length - valid, errors, warnings };
+  return { files: count, valid, invalid: count - valid, errors, warnings };
 }
 
 function issueJson(i: Issue): Record<string, unknown> {
@@ -78,6 +84,17 @@ export function summaryLine(c: Counts): string {
 export function validateText(r: ValidateResult, color: boolean): string {
   const lines: string[] = [];
   for (const f of r.files) {
+    if (isEmptyFolder(f)) {
+      // Not "hợp lệ": there was nothing to check.
+      lines.push(`${paint(color, '1', f.file)} (thư mục): không có bảng tính`);
+      for (const i of f.issues)
+        lines.push(
+          `  ${paint(color, '33', 'Cảnh báo')}`,
+          `    ${i.message}`,
+          `    Cách sửa: ${i.fix}`,
+        );
+      continue;
+    }
     const who = f.unit ? `${f.unit.code}${f.unit.name ? ` ${f.unit.name}` : ''}` : 'chưa rõ đơn vị';
     const when = f.period ? `, kỳ ${f.period}` : '';
     const state = f.valid ? paint(color, '32', 'hợp lệ') : paint(color, '31', 'có lỗi');
