@@ -8,7 +8,7 @@
 import { fileProblemIssue } from '../issues/catalogue/file.js';
 import { makeValidateIssue, type VALIDATE_ISSUES } from '../issues/catalogue/validate.js';
 import type { Issue, Location, Severity } from '../issues/types.js';
-import { references, evaluate, compare, type Expr } from '../outline/expr.js';
+import { references, evaluate, compare, type Expr, type ExprRef } from '../outline/expr.js';
 import {
   categorySetOf,
   compileOutline,
@@ -962,6 +962,43 @@ function addCellProblem(out: Collector, p: CellProblem, column: string, where: W
   }
 }
 
+/** The member a reference without one stands for: its input's total, or the single value. */
+const TOTALS = new WeakMap<Outline, Map<string, string>>();
+function memberFor(outline: Outline, code: string, member: string | undefined): string {
+  if (member !== undefined) return member;
+  let totals = TOTALS.get(outline);
+  if (totals === undefined) {
+    totals = new Map();
+    TOTALS.set(outline, totals);
+  }
+  let m = totals.get(code);
+  if (m === undefined) {
+    const def = outline.inputs.find((i) => i.code === code);
+    m = (def && totalMember(outline, def)) ?? SINGLE;
+    totals.set(code, m);
+  }
+  return m;
+}
+
+/**
+ * A rule's references, both sides in source order, by its parsed sides: the same for every
+ * file, so they are listed once (they were a tenth of what checking a file allocated).
+ */
+const RULE_REFS = new WeakMap<Expr, WeakMap<Expr, readonly ExprRef[]>>();
+function ruleRefs(left: Expr, right: Expr): readonly ExprRef[] {
+  let byRight = RULE_REFS.get(left);
+  if (byRight === undefined) {
+    byRight = new WeakMap();
+    RULE_REFS.set(left, byRight);
+  }
+  let refs = byRight.get(right);
+  if (refs === undefined) {
+    refs = [...references(left), ...references(right)];
+    byRight.set(right, refs);
+  }
+  return refs;
+}
+
 /** Applies one rule with its missing-value strategy (DHIS2 validation rules). */
 function checkRule(
   rule: RuleDef,
@@ -974,18 +1011,16 @@ function checkRule(
   sheet: string,
   out: Collector,
 ): void {
-  const refs = [...references(left), ...references(right)];
-  const memberOf = (code: string, member: string | undefined): string => {
-    if (member !== undefined) return member;
-    const def = outline.inputs.find((i) => i.code === code);
-    return (def && totalMember(outline, def)) ?? SINGLE;
-  };
+  const refs = ruleRefs(left, right);
+  const memberOf = (code: string, member: string | undefined): string =>
+    memberFor(outline, code, member);
   const raw = (code: string, member: string | undefined): number | null => {
     if (!reported.has(code)) return null;
     const v = sub.values[code]?.[memberOf(code, member)];
     return v === undefined ? null : v;
   };
-  const missing = refs.filter((r) => raw(r.code, r.member) === null).length;
+  let missing = 0;
+  for (const r of refs) if (raw(r.code, r.member) === null) missing++;
   if (rule.op === 'compulsory_pair' || rule.op === 'exclusive_pair') {
     const l = evaluate(left, (c, m) => raw(c, m));
     const r = evaluate(right, (c, m) => raw(c, m));
