@@ -962,15 +962,21 @@ function addCellProblem(out: Collector, p: CellProblem, column: string, where: W
   }
 }
 
+/** `map`'s entry for `key`, made by `make` the first time. */
+function entryOf<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 /** The member a reference without one stands for: its input's total, or the single value. */
 const TOTALS = new WeakMap<Outline, Map<string, string>>();
 function memberFor(outline: Outline, code: string, member: string | undefined): string {
   if (member !== undefined) return member;
-  let totals = TOTALS.get(outline);
-  if (totals === undefined) {
-    totals = new Map();
-    TOTALS.set(outline, totals);
-  }
+  const totals = entryOf(TOTALS, outline, () => new Map<string, string>());
   let m = totals.get(code);
   if (m === undefined) {
     const def = outline.inputs.find((i) => i.code === code);
@@ -986,17 +992,8 @@ function memberFor(outline: Outline, code: string, member: string | undefined): 
  */
 const RULE_REFS = new WeakMap<Expr, WeakMap<Expr, readonly ExprRef[]>>();
 function ruleRefs(left: Expr, right: Expr): readonly ExprRef[] {
-  let byRight = RULE_REFS.get(left);
-  if (byRight === undefined) {
-    byRight = new WeakMap();
-    RULE_REFS.set(left, byRight);
-  }
-  let refs = byRight.get(right);
-  if (refs === undefined) {
-    refs = [...references(left), ...references(right)];
-    byRight.set(right, refs);
-  }
-  return refs;
+  const byRight = entryOf(RULE_REFS, left, () => new WeakMap<Expr, readonly ExprRef[]>());
+  return entryOf(byRight, right, () => [...references(left), ...references(right)]);
 }
 
 /** Applies one rule with its missing-value strategy (DHIS2 validation rules). */
