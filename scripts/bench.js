@@ -159,6 +159,8 @@ function measureAll(commands, runs, warm = true) {
       min: Math.min(...ms),
       max: Math.max(...ms),
       rss: mbs.length ? Math.max(...mbs) : null,
+      /** Each run's peak, in round order: one run's spike shows apart from the others. */
+      rssRuns: mbs,
       status: got[j][0]?.status,
     };
     log(
@@ -343,6 +345,7 @@ lines.push(
   `Each figure is a whole process, median of ${RUNS} runs after one warm-up (min–max in brackets; ` +
     `the start-up rows ${RUNS * 3} runs); sizes from ${BIG} files use ${BIG_RUNS} runs without warm-up. ` +
     'The commands of one table row (and the start-up rows) run in alternation, one run of each per round, ' +
+    'forwards in one round and backwards in the next, ' +
     "so that they share the host's drifts in speed. Peak RSS is the largest of the runs (" +
     `${TIME ? '`/usr/bin/time -f %M`' : 'not measured: /usr/bin/time missing'}). ` +
     'The machine is shared: compare ratios within one run, not across runs.',
@@ -390,15 +393,16 @@ const p10k = per[10000];
 if (p10k) {
   const peak = Math.max(p10k.v1.rss ?? Infinity, p10k.v2.rss ?? Infinity);
   const gpeak = p10k.gen.rss ?? Infinity;
+  const runsOf = (r) => r.rssRuns.map((v) => v.toFixed(0)).join(', ');
   targets.push([
     '10,000 files validated with peak RSS < 400 MB',
     peak < 400,
-    `${mb(p10k.v1.rss)} (jobs 1), ${mb(p10k.v2.rss)} (jobs 2)`,
+    `${mb(p10k.v1.rss)} (jobs 1; runs ${runsOf(p10k.v1)}), ${mb(p10k.v2.rss)} (jobs 2; runs ${runsOf(p10k.v2)})`,
   ]);
   targets.push([
     '10,000 files validated and aggregated (generate) with peak RSS < 400 MB',
     gpeak < 400,
-    mb(p10k.gen.rss),
+    `${mb(p10k.gen.rss)} (runs ${runsOf(p10k.gen)})`,
   ]);
 }
 const largest = per[Math.max(...SIZES)];
