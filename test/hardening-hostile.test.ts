@@ -4,6 +4,7 @@
  * batch with one valid workbook. Each file gets its own issue code, the valid one stays valid,
  * the batch finishes, and nothing a file name says is ever executed.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +159,29 @@ describe('validate: odd paths given on the command line', () => {
       ['a-vong.xlsx', ['path-missing']],
     ]);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'a named pipe or a device given as a workbook is refused at once, in process and on workers',
+    () => {
+      const fifo = path.join(dir, 'ong-dan.xlsx');
+      if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+      for (const jobs of ['1', '2']) {
+        // Without a writer, opening the pipe to read would wait forever.
+        const r = bctd(['validate', '--format', 'json', '--jobs', jobs, fifo, '/dev/zero'], {
+          cwd: dir,
+          timeout: 20_000,
+        });
+        expect(r.code).toBe(1);
+        noStack(r.stderr);
+        const files = (r.json() as { files: JsonFile[] }).files;
+        expect(files.map((f) => [f.path, f.issues.map((i) => i.code)])).toEqual([
+          [fifo, ['path-unreadable']],
+          ['/dev/zero', ['path-unreadable']],
+        ]);
+        expect(files[0]?.issues[0]?.message).toMatch(/không phải một tệp thông thường/);
+      }
+    },
+  );
 
   it('a file named like an option, without --, is refused as an option, not read', () => {
     const r = bctd(['validate', '-bao-cao.xlsx'], { cwd: dir });

@@ -79,6 +79,18 @@ describe('bctd lint (built CLI)', () => {
     ]);
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'a device given as a report is refused, not read without end',
+    () => {
+      const r = lint('--format', 'json', '/dev/zero');
+      expect(r.code).toBe(1);
+      const f = JSON.parse(r.stdout).files[0];
+      expect(f.readable).toBe(false);
+      expect(f.problem.code).toBe('docx-read-failed');
+      expect(f.problem.message).toMatch(/không phải một tệp thông thường/);
+    },
+  );
+
   it('text output names the place, the rule and the fix', () => {
     const r = lint('thang07.docx');
     expect(r.code).toBe(1);

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeLintIssue, NOT_CHECKED } from '../issues/catalogue/lint.js';
 import { BctdError } from '../issues/errors.js';
 import type { Issue } from '../issues/types.js';
 import { convertWithOffice, findPdftotext, findSoffice, pdfPages } from '../io/office.js';
+import { readPlainFile } from '../io/read.js';
 import {
   lintDocument,
   NO_RENDER,
@@ -98,33 +99,27 @@ export async function lintFiles(
   for (const p of paths) {
     opts.progress?.(done, paths.length, p);
     const abs = path.resolve(opts.cwd, p);
-    let bytes: Uint8Array;
-    try {
-      const st = statSync(abs);
-      if (st.isDirectory()) {
-        files.push({
-          path: p,
-          readable: false,
-          problem: makeLintIssue('docx-directory', { file: p }, { file: p }),
-        });
-        continue;
+    // Any size (a report is the clerk's own file), but never a pipe or a device: those would
+    // wait or read without end.
+    const got = readPlainFile(abs, Number.MAX_SAFE_INTEGER);
+    done++;
+    if (!got.ok) {
+      let problem;
+      if (got.reason === 'folder')
+        problem = makeLintIssue('docx-directory', { file: p }, { file: p });
+      else if (got.reason === 'unreadable' && (got.code === 'ENOENT' || got.code === 'ENOTDIR'))
+        problem = makeLintIssue('docx-missing', { file: p }, { file: p });
+      else {
+        const detail =
+          got.reason === 'unreadable'
+            ? (got.code ?? got.message)
+            : 'không phải một tệp thông thường (ống dẫn, thiết bị…)';
+        problem = makeLintIssue('docx-read-failed', { file: p, detail }, { file: p });
       }
-      bytes = new Uint8Array(readFileSync(abs));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const problem =
-        code === 'ENOENT' || code === 'ENOTDIR'
-          ? makeLintIssue('docx-missing', { file: p }, { file: p })
-          : makeLintIssue(
-              'docx-read-failed',
-              { file: p, detail: code ?? (e as Error).message },
-              { file: p },
-            );
       files.push({ path: p, readable: false, problem });
       continue;
-    } finally {
-      done++;
     }
+    const bytes = got.bytes;
     const read = readDocx(bytes);
     if (!read.ok) {
       files.push({ path: p, readable: false, problem: unreadable(p, read.problem, read.detail) });

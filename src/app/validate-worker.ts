@@ -4,9 +4,9 @@
  * for a `path` job so that the main thread does not touch the bytes at all.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { nodeInflateRaw } from '../io/inflate.js';
+import { readPlainFile } from '../io/read.js';
 import type { Outline } from '../outline/schema.js';
 import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
 import type { Submission } from '../validate/submission.js';
@@ -30,32 +30,6 @@ let saveCodeCache = (): void => {
   if (typeof save === 'function') save();
 };
 
-/**
- * The bytes of a plain file of at most `maxBytes`, or undefined (not a plain file, too large,
- * unreadable): the size is read from the file opened, so a file replaced in between is never
- * read past the limit.
- */
-function readBounded(file: string, maxBytes: number): Uint8Array | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    const buf = readFileSync(fd);
-    // Grown past the limit while being read: read again the usual way.
-    if (buf.byteLength > maxBytes) return undefined;
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const port = parentPort;
 if (port !== null) {
   const contexts = new Map<number, Context>();
@@ -78,13 +52,13 @@ if (port !== null) {
     let bytes: Uint8Array;
     let sha256: string | undefined;
     if (m.type === 'path') {
-      const read = readBounded(m.path, m.maxBytes);
-      if (read === undefined) {
+      const read = readPlainFile(m.path, m.maxBytes);
+      if (!read.ok) {
         // The caller reads it again and reports why it cannot be read, as in process.
         port.postMessage({ type: 'unread', seq: m.seq } satisfies FromWorker);
         return;
       }
-      bytes = read;
+      bytes = read.bytes;
       // Hashed first: the sha256 is of the bytes as sent, whatever the engine does with them.
       sha256 = createHash('sha256').update(bytes).digest('hex');
     } else bytes = m.bytes;

@@ -18,6 +18,7 @@ import { blankSubmission, type Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import type { Limits } from '../workspace/config.js';
 import { nodeInflateRaw } from '../io/inflate.js';
+import { readPlainFile } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, preloadBuiltinOutlines, resolveOutline } from './outline.js';
@@ -234,22 +235,23 @@ export function readUnitFile(
     s.issues.push(issue);
     return { ok: false as const, submission: s };
   };
-  let size: number;
-  try {
-    const st = statSync(full);
-    if (st.isDirectory()) throw new Error('là một thư mục');
-    size = st.size;
-  } catch (e) {
-    return fail(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
-  }
-  if (size > limits.maxFileBytes) {
-    return fail(fileProblemIssue('too-large', `${size} bytes`, path.basename(display), limits));
-  }
-  try {
-    const buf = readFileSync(full);
-    return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
-  } catch (e) {
-    return fail(makeValidateIssue('path-unreadable', { detail: (e as Error).message }));
+  const read = readPlainFile(full, limits.maxFileBytes);
+  if (read.ok) return read;
+  switch (read.reason) {
+    case 'too-large':
+      return fail(
+        fileProblemIssue('too-large', `${read.size} bytes`, path.basename(display), limits),
+      );
+    case 'folder':
+      return fail(makeValidateIssue('path-unreadable', { detail: 'là một thư mục' }));
+    case 'not-a-file':
+      return fail(
+        makeValidateIssue('path-unreadable', {
+          detail: 'không phải một tệp thông thường (ống dẫn, thiết bị…)',
+        }),
+      );
+    case 'unreadable':
+      return fail(makeValidateIssue('path-unreadable', { detail: read.message }));
   }
 }
 
