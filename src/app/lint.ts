@@ -5,7 +5,7 @@ import { makeLintIssue, NOT_CHECKED } from '../issues/catalogue/lint.js';
 import { BctdError } from '../issues/errors.js';
 import type { Issue } from '../issues/types.js';
 import { convertWithOffice, findPdftotext, findSoffice, pdfPages } from '../io/office.js';
-import { readPlainFile } from '../io/read.js';
+import { NOT_A_PLAIN_FILE, readPlainFile } from '../io/read.js';
 import {
   lintDocument,
   NO_RENDER,
@@ -110,10 +110,7 @@ export async function lintFiles(
       else if (got.reason === 'unreadable' && (got.code === 'ENOENT' || got.code === 'ENOTDIR'))
         problem = makeLintIssue('docx-missing', { file: p }, { file: p });
       else {
-        const detail =
-          got.reason === 'unreadable'
-            ? (got.code ?? got.message)
-            : 'không phải một tệp thông thường (ống dẫn, thiết bị…)';
+        const detail = got.reason === 'unreadable' ? (got.code ?? got.message) : NOT_A_PLAIN_FILE;
         problem = makeLintIssue('docx-read-failed', { file: p, detail }, { file: p });
       }
       files.push({ path: p, readable: false, problem });

@@ -18,7 +18,7 @@ import { blankSubmission, type Submission } from '../validate/submission.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../workbook/types.js';
 import type { Limits } from '../workspace/config.js';
 import { nodeInflateRaw } from '../io/inflate.js';
-import { readPlainFile } from '../io/read.js';
+import { NOT_A_PLAIN_FILE, readPlainFile } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, preloadBuiltinOutlines, resolveOutline } from './outline.js';
@@ -247,7 +247,7 @@ export function readUnitFile(
     case 'not-a-file':
       return fail(
         makeValidateIssue('path-unreadable', {
-          detail: 'không phải một tệp thông thường (ống dẫn, thiết bị…)',
+          detail: NOT_A_PLAIN_FILE,
         }),
       );
     case 'unreadable':

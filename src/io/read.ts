@@ -7,6 +7,9 @@ export type PlainRead =
   | { ok: false; reason: 'too-large'; size: number }
   | { ok: false; reason: 'unreadable'; message: string; code?: string };
 
+/** How a `not-a-file` read is described to the user, by every command that reads one. */
+export const NOT_A_PLAIN_FILE = 'không phải một tệp thông thường (ống dẫn, thiết bị…)';
+
 function unreadable(e: unknown): PlainRead {
   const r: PlainRead = { ok: false, reason: 'unreadable', message: (e as Error).message };
   const code = (e as NodeJS.ErrnoException).code;

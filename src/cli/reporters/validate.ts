@@ -87,18 +87,14 @@ export function validateText(r: ValidateResult, color: boolean): string {
     if (isEmptyFolder(f)) {
       // Not "hợp lệ": there was nothing to check.
       lines.push(`${paint(color, '1', f.file)} (thư mục): không có bảng tính`);
-      for (const i of f.issues)
-        lines.push(
-          `  ${paint(color, '33', 'Cảnh báo')}`,
-          `    ${i.message}`,
-          `    Cách sửa: ${i.fix}`,
-        );
-      continue;
+    } else {
+      const who = f.unit
+        ? `${f.unit.code}${f.unit.name ? ` ${f.unit.name}` : ''}`
+        : 'chưa rõ đơn vị';
+      const when = f.period ? `, kỳ ${f.period}` : '';
+      const state = f.valid ? paint(color, '32', 'hợp lệ') : paint(color, '31', 'có lỗi');
+      lines.push(`${paint(color, '1', f.file)} (${who}${when}): ${state}`);
     }
-    const who = f.unit ? `${f.unit.code}${f.unit.name ? ` ${f.unit.name}` : ''}` : 'chưa rõ đơn vị';
-    const when = f.period ? `, kỳ ${f.period}` : '';
-    const state = f.valid ? paint(color, '32', 'hợp lệ') : paint(color, '31', 'có lỗi');
-    lines.push(`${paint(color, '1', f.file)} (${who}${when}): ${state}`);
     for (const i of f.issues) {
       const sev =
         i.severity === 'error' ? paint(color, '31', 'Lỗi') : paint(color, '33', 'Cảnh báo');
