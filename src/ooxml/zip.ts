@@ -228,62 +228,92 @@ export function openZip(
     p += 46 + nameLen + extraLen + commentLen;
   }
 
-  let inflated = 0;
-  const find = (name: string): ZipEntry | undefined => {
+  return { ok: true, zip: new ZipReader(bytes, entries, lower, limits, options) };
+}
+
+/**
+ * An open container: a class rather than closures made for each file, so that V8 keeps the
+ * optimised code of its methods (see `SheetReader` in src/workbook/sheet.ts).
+ */
+class ZipReader implements ZipArchive {
+  readonly names: readonly string[];
+  private inflated = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly lower: Map<string, string>,
+    private readonly limits: ZipLimits,
+    private readonly options: ZipOptions,
+  ) {
+    this.names = [...entries.keys()];
+  }
+
+  get inflatedBytes(): number {
+    return this.inflated;
+  }
+
+  private find(name: string): ZipEntry | undefined {
     const n = name.replace(/^\/+/, '');
     // OPC part names compare case-insensitively.
-    return entries.get(n) ?? entries.get(lower.get(n.toLowerCase()) ?? '');
-  };
+    return this.entries.get(n) ?? this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
+  }
 
-  const zip: ZipArchive = {
-    names: [...entries.keys()],
-    has: (name) => find(name) !== undefined,
-    get inflatedBytes() {
-      return inflated;
-    },
-    read(name) {
-      const e = find(name);
-      if (!e) return undefined;
-      return inflate(e, stored(e));
-    },
-    readParsed(name, memo, key, parse) {
-      const e = find(name);
-      if (!e) return undefined;
-      const data = stored(e);
-      // Only a deflated part that inflates in one call: its outcome depends on nothing but
-      // its bytes and the inflater, so equal bytes inflate to what was parsed before.
-      const oneCall = (): boolean =>
-        e.method === 8 &&
-        data.length * 1032 + 1024 <= Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
-      const kept = memo.entries.get(key);
-      if (
-        kept !== undefined &&
-        kept.inflater === options.inflateRaw &&
-        oneCall() &&
-        sameBytes(kept.stored, data)
-      ) {
-        inflated += kept.size;
-        return kept.value;
-      }
-      const cacheable = oneCall() && data.length <= MEMO_MAX_STORED;
-      const out = inflate(e, data);
-      const value = parse(out);
-      if (cacheable) {
-        if (memo.entries.size >= MEMO_MAX_ENTRIES) memo.entries.clear();
-        memo.entries.set(key, {
-          // A copy (a Buffer's slice would be a view, keeping the whole file alive).
-          stored: Uint8Array.prototype.slice.call(data),
-          size: out.length,
-          inflater: options.inflateRaw,
-          value,
-        });
-      }
-      return value;
-    },
-  };
+  has(name: string): boolean {
+    return this.find(name) !== undefined;
+  }
+
+  read(name: string): Uint8Array | undefined {
+    const e = this.find(name);
+    if (!e) return undefined;
+    return this.inflate(e, this.stored(e));
+  }
+
+  readParsed<T>(
+    name: string,
+    memo: PartMemo<T>,
+    key: string,
+    parse: (bytes: Uint8Array) => T,
+  ): T | undefined {
+    const e = this.find(name);
+    if (!e) return undefined;
+    const data = this.stored(e);
+    const { limits, options } = this;
+    // Only a deflated part that inflates in one call: its outcome depends on nothing but
+    // its bytes and the inflater, so equal bytes inflate to what was parsed before.
+    const oneCall =
+      e.method === 8 &&
+      data.length * 1032 + 1024 <=
+        Math.min(limits.maxPartBytes, limits.maxTotalBytes - this.inflated);
+    const kept = memo.entries.get(key);
+    if (
+      kept !== undefined &&
+      kept.inflater === options.inflateRaw &&
+      oneCall &&
+      sameBytes(kept.stored, data)
+    ) {
+      this.inflated += kept.size;
+      return kept.value;
+    }
+    const cacheable = oneCall && data.length <= MEMO_MAX_STORED;
+    const out = this.inflate(e, data);
+    const value = parse(out);
+    if (cacheable) {
+      if (memo.entries.size >= MEMO_MAX_ENTRIES) memo.entries.clear();
+      memo.entries.set(key, {
+        // A copy (a Buffer's slice would be a view, keeping the whole file alive).
+        stored: Uint8Array.prototype.slice.call(data),
+        size: out.length,
+        inflater: options.inflateRaw,
+        value,
+      });
+    }
+    return value;
+  }
 
   /** The stored bytes of an entry, after the checks every read makes. */
-  function stored(e: ZipEntry): Uint8Array {
+  private stored(e: ZipEntry): Uint8Array {
+    const bytes = this.bytes;
     if (e.flags & 0x1) throw new ZipError('encrypted', e.name, 'encrypted entry');
     const lo = e.localOffset;
     if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL) {
@@ -296,10 +326,11 @@ export function openZip(
   }
 
   /** Inflates an entry's stored bytes within the caps, counting what comes out. */
-  function inflate(e: ZipEntry, data: Uint8Array): Uint8Array {
-    const partCap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - inflated);
+  private inflate(e: ZipEntry, data: Uint8Array): Uint8Array {
+    const { limits, options } = this;
+    const partCap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - this.inflated);
     const overCap = (): ZipError =>
-      limits.maxPartBytes <= limits.maxTotalBytes - inflated
+      limits.maxPartBytes <= limits.maxTotalBytes - this.inflated
         ? new ZipError('part-too-large', e.name, `part inflates past ${limits.maxPartBytes} bytes`)
         : new ZipError(
             'total-too-large',
@@ -309,7 +340,7 @@ export function openZip(
 
     if (e.method === 0) {
       if (data.length > partCap) throw overCap();
-      inflated += data.length;
+      this.inflated += data.length;
       return data;
     }
     if (e.method !== 8) {
@@ -328,7 +359,7 @@ export function openZip(
           out = undefined;
         }
         if (out !== undefined && out.length <= partCap) {
-          inflated += out.length;
+          this.inflated += out.length;
           return out;
         }
         out = undefined;
@@ -345,7 +376,7 @@ export function openZip(
       } catch (err) {
         throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
       }
-      inflated += out.length;
+      this.inflated += out.length;
       return out;
     }
     const chunks: Uint8Array[] = [];
@@ -367,7 +398,7 @@ export function openZip(
       if (err instanceof ZipError) throw err;
       throw new ZipError('corrupt', e.name, `inflate failed: ${(err as Error).message}`);
     }
-    inflated += produced;
+    this.inflated += produced;
     if (chunks.length === 1) return chunks[0] as Uint8Array;
     const out = new Uint8Array(produced);
     let o = 0;
@@ -377,5 +408,4 @@ export function openZip(
     }
     return out;
   }
-  return { ok: true, zip };
 }

@@ -1,7 +1,7 @@
 import { ZipError, looksLikeZip, openZip } from '../ooxml/zip.js';
 import { PartMemo, type RawInflate, type ZipArchive } from '../ooxml/zip.js';
 import { looksLikeCfb } from './cfb.js';
-import { isWorkbookContentType, readContentTypes, readRels } from './opc.js';
+import { isWorkbookContentType, readContentTypes, readRels, type Relationship } from './opc.js';
 import { looksLikeCsv, oleKind, zipKind } from './sniff.js';
 import { readSheet } from './sheet.js';
 import type { SheetContext } from './sheet.js';
@@ -188,12 +188,8 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
     );
   }
 
-  const partOf = (type: string, fallback: string): string | undefined => {
-    const r = rels.find((x) => x.type === type && !x.external && zip.has(x.target));
-    return r ? r.target : zip.has(fallback) ? fallback : undefined;
-  };
-  const ssPart = partOf('sharedStrings', 'xl/sharedStrings.xml');
-  const stPart = partOf('styles', 'xl/styles.xml');
+  const ssPart = partOf(zip, rels, 'sharedStrings', 'xl/sharedStrings.xml');
+  const stPart = partOf(zip, rels, 'styles', 'xl/styles.xml');
   const strings: SharedString[] = ssPart
     ? readSharedStrings(
         zip.read(ssPart) ?? new Uint8Array(0),
@@ -208,32 +204,56 @@ function openWorkbook(zip: ZipArchive, limits: ReadLimits): ReadResult {
     : [];
 
   const ctx: SheetContext = { strings, styles, limits, counter: { cells: 0 } };
-  const cache = new Map<string, RawSheet | ReadFailure>();
-  const workbook: RawWorkbook = {
-    sheets,
-    date1904,
-    warnings,
-    sheet(name) {
-      const info =
-        sheets.find((s) => s.name === name) ??
-        sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (!info) {
-        const f = fail('missing-sheet-part', `no sheet named "${name}"`);
-        f.sheet = name;
-        return f;
-      }
-      const hit = cache.get(info.name);
-      if (hit) return hit;
-      let result: RawSheet | ReadFailure;
-      try {
-        const bytes = zip.read(info.path) ?? new Uint8Array(0);
-        result = readSheet(bytes, info.path, info.name, ctx);
-      } catch (err) {
-        result = fromError(err, info.name);
-      }
-      cache.set(info.name, result);
-      return result;
-    },
-  };
+  const workbook = new Workbook(zip, sheets, date1904, warnings, ctx);
   return { ok: true, workbook };
+}
+
+/** The part a workbook relationship of this type names, or the usual part if it exists. */
+function partOf(
+  zip: ZipArchive,
+  rels: readonly Relationship[],
+  type: string,
+  fallback: string,
+): string | undefined {
+  const r = rels.find((x) => x.type === type && !x.external && zip.has(x.target));
+  return r ? r.target : zip.has(fallback) ? fallback : undefined;
+}
+
+/**
+ * An open workbook: a class rather than an object of closures made for each file, so that V8
+ * keeps the optimised code of `sheet` (see `SheetReader` in sheet.ts).
+ */
+class Workbook implements RawWorkbook {
+  private readonly cache = new Map<string, RawSheet | ReadFailure>();
+
+  constructor(
+    private readonly zip: ZipArchive,
+    readonly sheets: SheetInfo[],
+    readonly date1904: boolean,
+    readonly warnings: ReadWarning[],
+    private readonly ctx: SheetContext,
+  ) {}
+
+  sheet(name: string): RawSheet | ReadFailure {
+    const sheets = this.sheets;
+    const info =
+      sheets.find((s) => s.name === name) ??
+      sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!info) {
+      const f = fail('missing-sheet-part', `no sheet named "${name}"`);
+      f.sheet = name;
+      return f;
+    }
+    const hit = this.cache.get(info.name);
+    if (hit) return hit;
+    let result: RawSheet | ReadFailure;
+    try {
+      const bytes = this.zip.read(info.path) ?? new Uint8Array(0);
+      result = readSheet(bytes, info.path, info.name, this.ctx);
+    } catch (err) {
+      result = fromError(err, info.name);
+    }
+    this.cache.set(info.name, result);
+    return result;
+  }
 }

@@ -8,6 +8,8 @@ import { ownCopy } from '../text/own-copy.js';
 import {
   FastTag,
   ReadAbort,
+  type XmlAttrs,
+  type XmlHandlers,
   attr,
   fastPaths,
   isXmlSpace,
@@ -43,67 +45,175 @@ export function readSheet(
   name: string,
   ctx: SheetContext,
 ): RawSheet {
-  const { strings, styles, limits, counter } = ctx;
-  const cells = new Map<string, RawCell>();
-  const merges: string[] = [];
-  const rowsSeen = new Set<number>();
-  const shared = new Map<string, { formula: string; row: number; col: number }>();
-  let maxRow = 0;
-  let maxCol = 0;
+  const reader = new SheetReader(part, ctx);
+  parseXml(bytes, part, reader);
+  return reader.result(name);
+}
 
-  let inSheetData = false;
-  let rowNum = 0;
-  let colNum = 0;
+/**
+ * The state of the worksheet being read, and the handlers of its events. A class rather than
+ * closures made for each part: V8 keeps the optimised code of a closure with the closures of
+ * its kind, and drops it at a full collection when none is alive, so closures remade for every
+ * sheet were optimised again after most collections (in a worker, whose small heap is
+ * collected often, five times over on 10,000 files); the methods of a class are made once.
+ */
+class SheetReader implements XmlHandlers {
+  readonly skimIn = ['sheetData', 'worksheet'] as const;
+  private readonly strings: readonly SharedString[];
+  private readonly styles: readonly CellStyle[];
+  private readonly limits: ReadLimits;
+  private readonly counter: { cells: number };
+  private readonly cells = new Map<string, RawCell>();
+  private readonly merges: string[] = [];
+  private readonly rowsSeen = new Set<number>();
+  private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
+  private maxRow = 0;
+  private maxCol = 0;
+
+  private inSheetData = false;
+  private rowNum = 0;
+  private colNum = 0;
   /** `r` of the last skipped empty cell, resolved only if a later cell needs counting. */
-  let pendingR: string | undefined;
+  private pendingR: string | undefined = undefined;
   // Current cell.
-  let inCell = false;
-  let cRow = 0;
-  let cCol = 0;
+  private inCell = false;
+  private cRow = 0;
+  private cCol = 0;
   /** The cell's `r` when it is already its address as `a1` writes it (the usual case). */
-  let cAddr: string | undefined;
-  let cType = '';
-  let cStyle = -1;
-  let vSeen = false;
+  private cAddr: string | undefined = undefined;
+  private cType = '';
+  private cStyle = -1;
+  private vSeen = false;
   /** The text of the cell's `<v>` and `<f>` elements so far. */
-  let vText = '';
-  let fSeen = false;
-  let fText = '';
-  let fShared: string | undefined;
-  let isSeen = false;
-  let capture = Capture.None;
-  let captured = 0;
-  const rt = new RichTextCollector(limits.maxCellChars);
+  private vText = '';
+  private fSeen = false;
+  private fText = '';
+  private fShared: string | undefined = undefined;
+  private isSeen = false;
+  private capture = Capture.None;
+  private captured = 0;
+  private readonly rt: RichTextCollector;
+  /** The fast path's reader of tags (see `skim`). */
+  private readonly tag: FastTag;
 
-  const tooLong = (): never => {
+  constructor(
+    private readonly part: string,
+    ctx: SheetContext,
+  ) {
+    this.strings = ctx.strings;
+    this.styles = ctx.styles;
+    this.limits = ctx.limits;
+    this.counter = ctx.counter;
+    this.rt = new RichTextCollector(ctx.limits.maxCellChars);
+    this.tag = SHEET_TAG.begin(part);
+  }
+
+  result(name: string): RawSheet {
+    const { cells, maxRow, maxCol, merges } = this;
+    return { ok: true, name, cells, maxRow, maxCol, merges, rowCount: this.rowsSeen.size };
+  }
+
+  skim(s: string, from: number, parent: string): number {
+    return parent === 'sheetData' ? this.skimRows(s, from) : this.skimAround(s, from);
+  }
+
+  open(el: string, a: XmlAttrs, selfClosing: boolean): void {
+    if (this.inCell) {
+      switch (el) {
+        case 'v':
+          this.vSeen = true;
+          this.capture = Capture.Value;
+          this.captured = 0;
+          return;
+        case 'f':
+          this.fSeen = true;
+          this.capture = Capture.Formula;
+          this.captured = 0;
+          if (attr(a, 't') === 'shared') this.fShared = attr(a, 'si');
+          return;
+        case 'is':
+          this.isSeen = true;
+          this.rt.reset();
+          this.capture = Capture.Inline;
+          return;
+        default:
+          if (this.capture === Capture.Inline) this.rt.open(el, a);
+          return;
+      }
+    }
+    if (el === 'c' && this.inSheetData) {
+      const r = attr(a, 'r');
+      if (selfClosing) this.emptyCell(r);
+      else this.startCell(r, attr(a, 't'), attr(a, 's'));
+    } else if (el === 'row' && this.inSheetData) {
+      this.startRow(attr(a, 'r'));
+    } else if (el === 'sheetData') {
+      this.inSheetData = true;
+      this.aroundPlain = false;
+    } else if (el === 'mergeCell') {
+      const ref = attr(a, 'ref');
+      if (ref !== undefined) {
+        this.addMerge(ref);
+        if (this.aroundAt >= 0) this.aroundMerges.push(ref);
+      }
+    }
+  }
+  close(el: string): void {
+    if (this.inCell) {
+      if (el === 'c') {
+        this.inCell = false;
+        this.capture = Capture.None;
+        this.finishCell();
+      } else if (el === 'v' || el === 'f' || el === 'is') this.capture = Capture.None;
+      else if (this.capture === Capture.Inline) this.rt.close(el);
+    } else if (el === 'sheetData') this.inSheetData = false;
+  }
+  text(s: string): void {
+    switch (this.capture) {
+      case Capture.None:
+        return;
+      case Capture.Inline:
+        this.rt.text(s);
+        return;
+      default:
+        this.captured += s.length;
+        if (this.captured > this.limits.maxCellChars) this.tooLong();
+        if (this.capture === Capture.Value) this.vText += s;
+        else this.fText += s;
+    }
+  }
+
+  private tooLong(): never {
     throw new ReadAbort(
       'cell-too-long',
-      `cell longer than ${limits.maxCellChars} characters`,
-      part,
-      a1(cRow, cCol),
+      `cell longer than ${this.limits.maxCellChars} characters`,
+      this.part,
+      a1(this.cRow, this.cCol),
     );
-  };
+  }
 
-  const finishCell = (): void => {
-    const address = cAddr ?? a1(cRow, cCol);
+  private finishCell(): void {
+    const address = this.cAddr ?? a1(this.cRow, this.cCol);
     let formula: string | undefined;
-    if (fSeen) {
-      if (fShared !== undefined) {
-        if (fText !== '') shared.set(fShared, { formula: fText, row: cRow, col: cCol });
+    if (this.fSeen) {
+      if (this.fShared !== undefined) {
+        if (this.fText !== '')
+          this.shared.set(this.fShared, { formula: this.fText, row: this.cRow, col: this.cCol });
         else {
-          const master = shared.get(fShared);
-          if (master) formula = shiftFormula(master.formula, cRow - master.row, cCol - master.col);
+          const master = this.shared.get(this.fShared);
+          if (master)
+            formula = shiftFormula(master.formula, this.cRow - master.row, this.cCol - master.col);
         }
       }
-      if (formula === undefined && fText !== '') formula = fText;
+      if (formula === undefined && this.fText !== '') formula = this.fText;
     }
-    const hasValue = isSeen || (vSeen && (vText !== '' || cType === 'str'));
+    const hasValue = this.isSeen || (this.vSeen && (this.vText !== '' || this.cType === 'str'));
     if (!hasValue && formula === undefined) return;
 
     const c: RawCell = {
       address,
-      row: cRow,
-      col: cCol,
+      row: this.cRow,
+      col: this.cCol,
       type: 'blank',
       value: null,
       text: '',
@@ -111,21 +221,26 @@ export function readSheet(
     };
     if (formula !== undefined) c.formula = formula;
     if (hasValue) {
-      switch (cType) {
+      switch (this.cType) {
         case 's': {
-          const ss = strings[Number(vText)];
-          if (!ss || !isDigits(vText)) {
-            throw new ReadAbort('corrupt', `shared string ${vText} does not exist`, part, address);
+          const ss = this.strings[Number(this.vText)];
+          if (!ss || !isDigits(this.vText)) {
+            throw new ReadAbort(
+              'corrupt',
+              `shared string ${this.vText} does not exist`,
+              this.part,
+              address,
+            );
           }
-          if (ss.tooLong) tooLong();
+          if (ss.tooLong) this.tooLong();
           c.type = 'string';
           c.value = c.text = ss.text;
           if (ss.runs) c.runs = ss.runs;
           break;
         }
         case 'inlineStr': {
-          if (rt.tooLong) tooLong();
-          const r = isSeen ? rt.result() : { text: vText };
+          if (this.rt.tooLong) this.tooLong();
+          const r = this.isSeen ? this.rt.result() : { text: this.vText };
           c.type = 'string';
           c.value = c.text = r.text;
           if ('runs' in r && r.runs) c.runs = r.runs;
@@ -133,126 +248,136 @@ export function readSheet(
         }
         case 'str':
           c.type = 'string';
-          c.value = c.text = vText;
+          c.value = c.text = this.vText;
           break;
         case 'b':
           c.type = 'boolean';
-          c.value = vText === '1' || vText.toLowerCase() === 'true';
+          c.value = this.vText === '1' || this.vText.toLowerCase() === 'true';
           c.text = c.value ? 'TRUE' : 'FALSE';
           break;
         case 'e':
           c.type = 'error';
-          c.value = c.text = c.error = vText;
+          c.value = c.text = c.error = this.vText;
           break;
         case 'd':
           c.type = 'string';
-          c.value = c.text = vText;
+          c.value = c.text = this.vText;
           c.isoDate = true;
           break;
         default: {
-          const n = Number(vText);
-          if (vText.trim() !== '' && Number.isFinite(n)) {
+          const n = Number(this.vText);
+          if (this.vText.trim() !== '' && Number.isFinite(n)) {
             c.type = 'number';
             c.value = n;
           } else {
             c.type = 'string';
-            c.value = vText;
+            c.value = this.vText;
           }
-          c.text = vText;
+          c.text = this.vText;
         }
       }
     }
     // LibreOffice saves a typed TRUE/FALSE as the formula `TRUE()`/`FALSE()`; the unit
     // typed a value, so it must not look like a formula to the checks.
     if (c.type === 'boolean' && c.formula === (c.value ? 'TRUE()' : 'FALSE()')) delete c.formula;
-    const style = cStyle >= 0 ? styles[cStyle] : styles[0];
+    const style = this.cStyle >= 0 ? this.styles[this.cStyle] : this.styles[0];
     if (style?.numFmt !== undefined) c.numFmt = style.numFmt;
     if (style?.font !== undefined) c.font = style.font;
 
-    if (!cells.has(address)) {
-      if (++counter.cells > limits.maxCells) {
-        throw new ReadAbort('too-many-cells', `more than ${limits.maxCells} cells`, part, address);
-      }
-      if (cCol > limits.maxColumns) {
+    if (!this.cells.has(address)) {
+      if (++this.counter.cells > this.limits.maxCells) {
         throw new ReadAbort(
-          'too-many-columns',
-          `column ${cCol} past ${limits.maxColumns}`,
-          part,
+          'too-many-cells',
+          `more than ${this.limits.maxCells} cells`,
+          this.part,
           address,
         );
       }
-      if (!rowsSeen.has(cRow)) {
-        rowsSeen.add(cRow);
-        if (rowsSeen.size > limits.maxRows) {
-          throw new ReadAbort('too-many-rows', `more than ${limits.maxRows} rows`, part, address);
+      if (this.cCol > this.limits.maxColumns) {
+        throw new ReadAbort(
+          'too-many-columns',
+          `column ${this.cCol} past ${this.limits.maxColumns}`,
+          this.part,
+          address,
+        );
+      }
+      if (!this.rowsSeen.has(this.cRow)) {
+        this.rowsSeen.add(this.cRow);
+        if (this.rowsSeen.size > this.limits.maxRows) {
+          throw new ReadAbort(
+            'too-many-rows',
+            `more than ${this.limits.maxRows} rows`,
+            this.part,
+            address,
+          );
         }
       }
     }
-    cells.set(address, c);
-    if (cRow > maxRow) maxRow = cRow;
-    if (cCol > maxCol) maxCol = cCol;
-  };
+    this.cells.set(address, c);
+    if (this.cRow > this.maxRow) this.maxRow = this.cRow;
+    if (this.cCol > this.maxCol) this.maxCol = this.cCol;
+  }
 
-  const startRow = (r: string | undefined): void => {
+  private startRow(r: string | undefined): void {
     const n = Number(r);
-    rowNum = Number.isInteger(n) && n > 0 ? n : rowNum + 1;
-    colNum = 0;
-    pendingR = undefined;
-  };
+    this.rowNum = Number.isInteger(n) && n > 0 ? n : this.rowNum + 1;
+    this.colNum = 0;
+    this.pendingR = undefined;
+  }
 
   /**
    * A styled empty cell (`<c r="A5" s="3"/>`), the bulk of a formatted sheet: keep only where
    * it is, in case the next cell has no `r`.
    */
-  const emptyCell = (r: string | undefined): void => {
-    if (r !== undefined) pendingR = r;
-    else colNum++;
-  };
+  private emptyCell(r: string | undefined): void {
+    if (r !== undefined) this.pendingR = r;
+    else this.colNum++;
+  }
 
-  const startCell = (r: string | undefined, t: string | undefined, s: string | undefined): void => {
+  private startCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
     const pos = r !== undefined ? parseA1(r) : undefined;
     if (pos) {
-      cRow = pos.row;
-      cCol = pos.col;
+      this.cRow = pos.row;
+      this.cCol = pos.col;
       // A cell in a row without `r` tells which row it is.
-      rowNum = pos.row;
-      cAddr = isPlainA1(r as string) ? r : undefined;
+      this.rowNum = pos.row;
+      this.cAddr = isPlainA1(r as string) ? r : undefined;
     } else {
-      if (pendingR !== undefined) colNum = parseA1(pendingR)?.col ?? colNum + 1;
-      cRow = rowNum;
-      cCol = colNum + 1;
-      cAddr = undefined;
+      if (this.pendingR !== undefined) this.colNum = parseA1(this.pendingR)?.col ?? this.colNum + 1;
+      this.cRow = this.rowNum;
+      this.cCol = this.colNum + 1;
+      this.cAddr = undefined;
     }
-    pendingR = undefined;
-    beginCell(t, s);
-  };
+    this.pendingR = undefined;
+    this.beginCell(t, s);
+  }
 
   /** `startCell` for an `r` already known to be `address`, as `a1` writes it. */
-  const startPlainCell = (
+  private startPlainCell(
     address: string,
     row: number,
     col: number,
     t: string | undefined,
     s: string | undefined,
-  ): void => {
-    cRow = rowNum = row;
-    cCol = col;
-    cAddr = address;
-    pendingR = undefined;
-    beginCell(t, s);
-  };
+  ): void {
+    this.cRow = this.rowNum = row;
+    this.cCol = col;
+    this.cAddr = address;
+    this.pendingR = undefined;
+    this.beginCell(t, s);
+  }
 
-  const beginCell = (t: string | undefined, s: string | undefined): void => {
-    colNum = cCol;
-    cType = t ?? 'n';
-    cStyle = s !== undefined ? Number(s) : -1;
-    inCell = true;
-    vSeen = fSeen = isSeen = false;
-    vText = '';
-    fText = '';
-    fShared = undefined;
-    capture = Capture.None;
-  };
+  private beginCell(t: string | undefined, s: string | undefined): void {
+    this.colNum = this.cCol;
+    this.cType = t ?? 'n';
+    this.cStyle = s !== undefined ? Number(s) : -1;
+    this.inCell = true;
+    this.vSeen = this.fSeen = this.isSeen = false;
+    this.vText = '';
+    this.fText = '';
+    this.fShared = undefined;
+    this.capture = Capture.None;
+  }
 
   // The fast path for rows (`skim`): rows of plain cells, as Excel, LibreOffice and bctd write
   // them, read straight from the text with the same steps as the events below. Anything else
@@ -260,37 +385,37 @@ export function readSheet(
   // return) hands the whole row back to the scanner, which reads it as before: the steps are
   // the same functions, so both paths give the same cells and the same problems (a test
   // compares them). Rows were three quarters of the time spent reading a unit's workbook.
-  const tag = SHEET_TAG.begin(part);
+  // `tag` reads what the cells' own steps do not.
 
   // The attributes of the cell tag just read by `cellTag`: where `r`, `s` and `t` are (-1: absent).
-  let rAt = -1;
-  let rEnd = -1;
-  let sAt = -1;
-  let sEnd = -1;
-  let tAt = -1;
-  let tEnd = -1;
-  let cellSelfClosing = false;
+  private rAt = -1;
+  private rEnd = -1;
+  private sAt = -1;
+  private sEnd = -1;
+  private tAt = -1;
+  private tEnd = -1;
+  private cellSelfClosing = false;
 
   /**
    * The attributes of a `<c` tag from `j` (after the name) when they are only `r`, `s` and `t`,
    * as nearly every writer writes them; otherwise `tag` reads them. The index after the tag,
    * or -1 to leave the row to the scanner.
    */
-  const cellTag = (s: string, j: number): number => {
+  private cellTag(s: string, j: number): number {
     const n = s.length;
-    rAt = sAt = tAt = -1;
+    this.rAt = this.sAt = this.tAt = -1;
     let p = j;
     for (;;) {
       const ws = p;
       while (p < n && isXmlSpace(s.charCodeAt(p))) p++;
       const d = s.charCodeAt(p);
       if (d === 62) {
-        cellSelfClosing = false;
+        this.cellSelfClosing = false;
         return p + 1;
       }
       if (d === 47) {
         if (s.charCodeAt(p + 1) !== 62) return -1;
-        cellSelfClosing = true;
+        this.cellSelfClosing = true;
         return p + 2;
       }
       if (p === ws || p >= n) return -1;
@@ -300,164 +425,166 @@ export function readSheet(
         (q !== 34 && q !== 39) ||
         (d !== 114 && d !== 115 && d !== 116)
       )
-        return otherCellTag(s, j);
+        return this.otherCellTag(s, j);
       const close = plainValueEnd(s, p + 3, q);
       if (close < 0) return -1;
       if (d === 114) {
-        if (rAt >= 0) return -1;
-        rAt = p + 3;
-        rEnd = close;
+        if (this.rAt >= 0) return -1;
+        this.rAt = p + 3;
+        this.rEnd = close;
       } else if (d === 115) {
-        if (sAt >= 0) return -1;
-        sAt = p + 3;
-        sEnd = close;
+        if (this.sAt >= 0) return -1;
+        this.sAt = p + 3;
+        this.sEnd = close;
       } else {
-        if (tAt >= 0) return -1;
-        tAt = p + 3;
-        tEnd = close;
+        if (this.tAt >= 0) return -1;
+        this.tAt = p + 3;
+        this.tEnd = close;
       }
       p = close + 1;
     }
-  };
+  }
 
   /** `cellTag` for a tag with other attributes, read by `tag` (`FastTag`). */
-  const otherCellTag = (s: string, j: number): number => {
-    const e = tag.attributes(s, j);
+  private otherCellTag(s: string, j: number): number {
+    const e = this.tag.attributes(s, j);
     if (e < 0) return -1;
-    cellSelfClosing = tag.selfClosing;
-    rAt = tag.valueStart('r');
-    rEnd = tag.valueStop('r');
-    sAt = tag.valueStart('s');
-    sEnd = tag.valueStop('s');
-    tAt = tag.valueStart('t');
-    tEnd = tag.valueStop('t');
+    this.cellSelfClosing = this.tag.selfClosing;
+    this.rAt = this.tag.valueStart('r');
+    this.rEnd = this.tag.valueStop('r');
+    this.sAt = this.tag.valueStart('s');
+    this.sEnd = this.tag.valueStop('s');
+    this.tAt = this.tag.valueStart('t');
+    this.tEnd = this.tag.valueStop('t');
     return e;
-  };
+  }
 
   /** One `<c` at `j` (after the name) and its content; the index after it, or -1. */
-  const skimCell = (s: string, j: number): number => {
-    let p = cellTag(s, j);
+  private skimCell(s: string, j: number): number {
+    let p = this.cellTag(s, j);
     if (p < 0) return -1;
-    if (cellSelfClosing) {
+    if (this.cellSelfClosing) {
       // Where it is matters only if a later cell of the row has no `r` (see emptyCell).
-      if (rAt >= 0) {
-        pendAt = rAt;
-        pendEnd = rEnd;
-      } else colNum++;
+      if (this.rAt >= 0) {
+        this.pendAt = this.rAt;
+        this.pendEnd = this.rEnd;
+      } else this.colNum++;
       return p;
     }
-    const t = tAt >= 0 ? s.slice(tAt, tEnd) : undefined;
-    const st = sAt >= 0 ? s.slice(sAt, sEnd) : undefined;
-    if (rAt >= 0 && plainA1At(s, rAt, rEnd))
-      startPlainCell(s.slice(rAt, rEnd), plainRow, plainCol, t, st);
+    const t = this.tAt >= 0 ? s.slice(this.tAt, this.tEnd) : undefined;
+    const st = this.sAt >= 0 ? s.slice(this.sAt, this.sEnd) : undefined;
+    if (this.rAt >= 0 && plainA1At(s, this.rAt, this.rEnd))
+      this.startPlainCell(s.slice(this.rAt, this.rEnd), plainRow, plainCol, t, st);
     else {
-      if (pendAt >= 0) pendingR = s.slice(pendAt, pendEnd);
-      startCell(rAt >= 0 ? s.slice(rAt, rEnd) : undefined, t, st);
+      if (this.pendAt >= 0) this.pendingR = s.slice(this.pendAt, this.pendEnd);
+      this.startCell(this.rAt >= 0 ? s.slice(this.rAt, this.rEnd) : undefined, t, st);
     }
-    pendAt = -1;
+    this.pendAt = -1;
     for (;;) {
       p = skipSpace(s, p);
       if (s.charCodeAt(p) !== 60) return -1;
       const c = s.charCodeAt(p + 1);
       if (c === 118 && s.charCodeAt(p + 2) === 62) {
         // <v>text</v>
-        vSeen = true;
-        const lt = tag.textTo(s, p + 3);
-        if (lt < 0 || !s.startsWith('</v>', lt) || tag.text.length > limits.maxCellChars) return -1;
-        vText += tag.text;
+        this.vSeen = true;
+        const lt = this.tag.textTo(s, p + 3);
+        if (lt < 0 || !s.startsWith('</v>', lt) || this.tag.text.length > this.limits.maxCellChars)
+          return -1;
+        this.vText += this.tag.text;
         p = lt + 4;
       } else if (c === 102) {
         // <f ...>text</f> or <f .../>
-        const e = tag.attributes(s, p + 2);
+        const e = this.tag.attributes(s, p + 2);
         if (e < 0) return -1;
-        fSeen = true;
-        if (tag.value('t') === 'shared') fShared = tag.value('si');
-        if (tag.selfClosing) {
+        this.fSeen = true;
+        if (this.tag.value('t') === 'shared') this.fShared = this.tag.value('si');
+        if (this.tag.selfClosing) {
           p = e;
           continue;
         }
-        const lt = tag.textTo(s, e);
-        if (lt < 0 || !s.startsWith('</f>', lt) || tag.text.length > limits.maxCellChars) return -1;
-        fText += tag.text;
+        const lt = this.tag.textTo(s, e);
+        if (lt < 0 || !s.startsWith('</f>', lt) || this.tag.text.length > this.limits.maxCellChars)
+          return -1;
+        this.fText += this.tag.text;
         p = lt + 4;
       } else if (c === 47 && s.charCodeAt(p + 2) === 99 && s.charCodeAt(p + 3) === 62) {
-        inCell = false;
-        finishCell();
+        this.inCell = false;
+        this.finishCell();
         return p + 4;
       } else return -1;
     }
-  };
+  }
 
   // The `r` of the last empty cell of the row being skimmed, cut out only if needed.
-  let pendAt = -1;
-  let pendEnd = -1;
+  private pendAt = -1;
+  private pendEnd = -1;
 
   /** One `<row` at `j` (after the name) and its cells; the index after it, or -1. */
-  const skimRow = (s: string, j: number): number => {
-    let p = tag.attributes(s, j);
+  private skimRow(s: string, j: number): number {
+    let p = this.tag.attributes(s, j);
     if (p < 0) return -1;
-    startRow(tag.value('r'));
-    if (tag.selfClosing) return p;
-    pendAt = -1;
+    this.startRow(this.tag.value('r'));
+    if (this.tag.selfClosing) return p;
+    this.pendAt = -1;
     for (;;) {
       p = skipSpace(s, p);
       if (s.charCodeAt(p) !== 60) return -1;
       const c = s.charCodeAt(p + 1);
       if (c === 99) {
-        p = skimCell(s, p + 2);
+        p = this.skimCell(s, p + 2);
         if (p < 0) return -1;
       } else if (c === 47 && s.startsWith('row>', p + 2)) {
         // As the events leave it: the `r` of the row's last empty cells.
-        if (pendAt >= 0) pendingR = s.slice(pendAt, pendEnd);
+        if (this.pendAt >= 0) this.pendingR = s.slice(this.pendAt, this.pendEnd);
         return p + 6;
       } else return -1;
     }
-  };
+  }
 
   // The text around the rows that the events are reading, remembered when they reach its end
   // (see AROUND).
-  let aroundAt = -1;
-  let aroundEnd = -1;
-  let aroundMerges: string[] = [];
-  let aroundPlain = true;
+  private aroundAt = -1;
+  private aroundEnd = -1;
+  private aroundMerges: string[] = [];
+  private aroundPlain = true;
 
-  const addMerge = (ref: string): void => {
+  private addMerge(ref: string): void {
     // Each merge is kept, so hostile files could list millions: they count as cells.
-    if (++counter.cells > limits.maxCells) {
-      throw new ReadAbort('too-many-cells', `more than ${limits.maxCells} cells`, part);
+    if (++this.counter.cells > this.limits.maxCells) {
+      throw new ReadAbort('too-many-cells', `more than ${this.limits.maxCells} cells`, this.part);
     }
-    merges.push(ref);
-  };
+    this.merges.push(ref);
+  }
 
   /**
    * Between two children of the root, before or after the rows: the text up to `<sheetData`
    * or to the root's end tag, skipped if it was read before (its merges replayed).
    */
-  const skimAround = (s: string, from: number): number => {
+  private skimAround(s: string, from: number): number {
     const p = skipSpace(s, from);
-    if (aroundAt >= 0) {
-      if (p < aroundEnd) return from;
-      if (p === aroundEnd && aroundPlain)
-        rememberAround(s.slice(aroundAt, aroundEnd), aroundMerges);
-      aroundAt = -1;
+    if (this.aroundAt >= 0) {
+      if (p < this.aroundEnd) return from;
+      if (p === this.aroundEnd && this.aroundPlain)
+        rememberAround(s.slice(this.aroundAt, this.aroundEnd), this.aroundMerges);
+      this.aroundAt = -1;
     }
     let end = s.indexOf('<sheetData', p);
     if (end < 0) end = s.lastIndexOf('</');
     if (end <= p || end - p > AROUND_MAX_CHARS) return from;
     const known = knownAround(s, p, end);
     if (known !== undefined) {
-      for (const ref of known) addMerge(ref);
+      for (const ref of known) this.addMerge(ref);
       fastPaths.taken++;
       return end;
     }
-    aroundAt = p;
-    aroundEnd = end;
-    aroundMerges = [];
-    aroundPlain = true;
+    this.aroundAt = p;
+    this.aroundEnd = end;
+    this.aroundMerges = [];
+    this.aroundPlain = true;
     return from;
-  };
+  }
 
-  const skimRows = (s: string, from: number): number => {
+  private skimRows(s: string, from: number): number {
     let p = from;
     for (let rows = 0; ; rows++) {
       p = skipSpace(s, p);
@@ -465,93 +592,22 @@ export function readSheet(
         fastPaths.taken += rows;
         return p;
       }
-      const row = rowNum;
-      const col = colNum;
-      const pending = pendingR;
-      const end = skimRow(s, p + 4);
+      const row = this.rowNum;
+      const col = this.colNum;
+      const pending = this.pendingR;
+      const end = this.skimRow(s, p + 4);
       if (end < 0) {
         // Back to the state before the row; its cells already kept are kept again the same.
-        rowNum = row;
-        colNum = col;
-        pendingR = pending;
-        inCell = false;
+        this.rowNum = row;
+        this.colNum = col;
+        this.pendingR = pending;
+        this.inCell = false;
         fastPaths.taken += rows;
         return p;
       }
       p = end;
     }
-  };
-
-  parseXml(bytes, part, {
-    skimIn: ['sheetData', 'worksheet'],
-    skim: (s, from, parent) => (parent === 'sheetData' ? skimRows(s, from) : skimAround(s, from)),
-    open(el, a, selfClosing) {
-      if (inCell) {
-        switch (el) {
-          case 'v':
-            vSeen = true;
-            capture = Capture.Value;
-            captured = 0;
-            return;
-          case 'f':
-            fSeen = true;
-            capture = Capture.Formula;
-            captured = 0;
-            if (attr(a, 't') === 'shared') fShared = attr(a, 'si');
-            return;
-          case 'is':
-            isSeen = true;
-            rt.reset();
-            capture = Capture.Inline;
-            return;
-          default:
-            if (capture === Capture.Inline) rt.open(el, a);
-            return;
-        }
-      }
-      if (el === 'c' && inSheetData) {
-        const r = attr(a, 'r');
-        if (selfClosing) emptyCell(r);
-        else startCell(r, attr(a, 't'), attr(a, 's'));
-      } else if (el === 'row' && inSheetData) {
-        startRow(attr(a, 'r'));
-      } else if (el === 'sheetData') {
-        inSheetData = true;
-        aroundPlain = false;
-      } else if (el === 'mergeCell') {
-        const ref = attr(a, 'ref');
-        if (ref !== undefined) {
-          addMerge(ref);
-          if (aroundAt >= 0) aroundMerges.push(ref);
-        }
-      }
-    },
-    close(el) {
-      if (inCell) {
-        if (el === 'c') {
-          inCell = false;
-          capture = Capture.None;
-          finishCell();
-        } else if (el === 'v' || el === 'f' || el === 'is') capture = Capture.None;
-        else if (capture === Capture.Inline) rt.close(el);
-      } else if (el === 'sheetData') inSheetData = false;
-    },
-    text(s) {
-      switch (capture) {
-        case Capture.None:
-          return;
-        case Capture.Inline:
-          rt.text(s);
-          return;
-        default:
-          captured += s.length;
-          if (captured > limits.maxCellChars) tooLong();
-          if (capture === Capture.Value) vText += s;
-          else fText += s;
-      }
-    },
-  });
-  return { ok: true, name, cells, maxRow, maxCol, merges, rowCount: rowsSeen.size };
+  }
 }
 
 const SHEET_TAG = new FastTag();

@@ -1,7 +1,15 @@
 import { ownCopy } from '../text/own-copy.js';
 import type { FontInfo, TextRun } from './types.js';
 import { RichTextCollector } from './richtext.js';
-import { FastTag, ReadAbort, fastPaths, parseXml, skipSpace } from './xml.js';
+import {
+  FastTag,
+  ReadAbort,
+  type XmlAttrs,
+  type XmlHandlers,
+  fastPaths,
+  parseXml,
+  skipSpace,
+} from './xml.js';
 
 export interface SharedString {
   text: string;
@@ -49,88 +57,114 @@ export function readSharedStrings(
   maxChars: number,
   maxItems: number,
 ): SharedString[] {
-  const out: SharedString[] = [];
-  const rt = new RichTextCollector(maxChars);
-  let inSi = false;
-  const tag = STRINGS_TAG.begin(part);
+  const reader = new StringsReader(part, maxChars, maxItems);
+  parseXml(bytes, part, reader);
+  return reader.out;
+}
+
+/**
+ * The items read so far and the handlers of the part's events: a class, not closures made for
+ * each workbook, so that V8 keeps its optimised code (see `SheetReader` in sheet.ts).
+ */
+class StringsReader implements XmlHandlers {
+  // The fast path for the items Excel and bctd write, `<si><t>text</t></si>` (with or
+  // without xml:space): read straight from the text; anything else (runs, phonetic guides,
+  // prefixes, a carriage return, an item past a limit) is left to the events below.
+  readonly skimIn = ['sst'] as const;
+  readonly out: SharedString[] = [];
+  private readonly rt: RichTextCollector;
+  private inSi = false;
+  private readonly tag: FastTag;
   // The item the events are reading because RICH did not know it: where it starts and ends,
   // and how many items there were before it.
-  let richAt = -1;
-  let richEnd = -1;
-  let richBefore = 0;
+  private richAt = -1;
+  private richEnd = -1;
+  private richBefore = 0;
+
+  constructor(
+    private readonly part: string,
+    private readonly maxChars: number,
+    private readonly maxItems: number,
+  ) {
+    this.rt = new RichTextCollector(maxChars);
+    this.tag = STRINGS_TAG.begin(part);
+  }
+
   /** `<si><t>text</t></si>` at `p` within the limits: the index of `</t>` (text in `tag`), or -1. */
-  const plainItem = (s: string, p: number): number => {
+  private plainItem(s: string, p: number): number {
     if (!s.startsWith('<si><t', p)) return -1;
     let q = p + 6;
     if (s.charCodeAt(q) === 62) q++;
     else if (s.startsWith(' xml:space="preserve">', q)) q += 22;
     else return -1;
-    const lt = tag.textTo(s, q);
+    const lt = this.tag.textTo(s, q);
     if (lt < 0 || !s.startsWith('</t></si>', lt)) return -1;
-    return out.length >= maxItems || tag.text.length > maxChars ? -1 : lt;
-  };
-  parseXml(bytes, part, {
-    // The fast path for the items Excel and bctd write, `<si><t>text</t></si>` (with or
-    // without xml:space): read straight from the text; anything else (runs, phonetic guides,
-    // prefixes, a carriage return, an item past a limit) is left to the events below.
-    skimIn: ['sst'],
-    skim(s, from) {
-      if (richAt >= 0) {
-        const last = out[out.length - 1];
-        if (from === richEnd && out.length === richBefore + 1 && last && !last.tooLong)
-          rememberRich(s.slice(richAt, richEnd), last);
-        richAt = -1;
+    return this.out.length >= this.maxItems || this.tag.text.length > this.maxChars ? -1 : lt;
+  }
+
+  skim(s: string, from: number): number {
+    const out = this.out;
+    if (this.richAt >= 0) {
+      const last = out[out.length - 1];
+      if (from === this.richEnd && out.length === this.richBefore + 1 && last && !last.tooLong)
+        rememberRich(s.slice(this.richAt, this.richEnd), last);
+      this.richAt = -1;
+    }
+    const before = out.length;
+    let p = from;
+    for (;;) {
+      p = skipSpace(s, p);
+      const lt = this.plainItem(s, p);
+      if (lt >= 0) {
+        out.push({ text: this.tag.text });
+        p = lt + 9;
+        continue;
       }
-      const before = out.length;
-      let p = from;
-      for (;;) {
-        p = skipSpace(s, p);
-        const lt = plainItem(s, p);
-        if (lt >= 0) {
-          out.push({ text: tag.text });
-          p = lt + 9;
-          continue;
-        }
-        if (!s.startsWith('<si>', p)) break;
-        const end = s.indexOf('</si>', p) + 5;
-        if (end < 5 || end - p > RICH_MAX_CHARS) break;
-        const known = RICH.get(s.slice(p, end));
-        if (known === undefined) {
-          richAt = p;
-          richEnd = end;
-          richBefore = out.length;
-          break;
-        }
-        // Its text was collected whole, so under this limit it reads the same if it fits.
-        if (out.length >= maxItems || known.text.length > maxChars) break;
-        out.push(known);
-        p = end;
+      if (!s.startsWith('<si>', p)) break;
+      const end = s.indexOf('</si>', p) + 5;
+      if (end < 5 || end - p > RICH_MAX_CHARS) break;
+      const known = RICH.get(s.slice(p, end));
+      if (known === undefined) {
+        this.richAt = p;
+        this.richEnd = end;
+        this.richBefore = out.length;
+        break;
       }
-      fastPaths.taken += out.length - before;
-      return p;
-    },
-    open(name, a) {
-      if (name === 'si') {
-        // Millions of tiny items inflate from a few kilobytes; no sheet can use more
-        // strings than it has cells, so the cell limit bounds them too.
-        if (out.length >= maxItems) {
-          throw new ReadAbort('too-many-cells', `more than ${maxItems} shared strings`, part);
-        }
-        inSi = true;
-        rt.reset();
-      } else if (inSi) rt.open(name, a);
-    },
-    close(name) {
-      if (name === 'si' && inSi) {
-        inSi = false;
-        const r: SharedString = rt.result();
-        if (rt.tooLong) r.tooLong = true;
-        out.push(r);
-      } else if (inSi) rt.close(name);
-    },
-    text(s) {
-      if (inSi) rt.text(s);
-    },
-  });
-  return out;
+      // Its text was collected whole, so under this limit it reads the same if it fits.
+      if (out.length >= this.maxItems || known.text.length > this.maxChars) break;
+      out.push(known);
+      p = end;
+    }
+    fastPaths.taken += out.length - before;
+    return p;
+  }
+
+  open(name: string, a: XmlAttrs): void {
+    if (name === 'si') {
+      // Millions of tiny items inflate from a few kilobytes; no sheet can use more
+      // strings than it has cells, so the cell limit bounds them too.
+      if (this.out.length >= this.maxItems) {
+        throw new ReadAbort(
+          'too-many-cells',
+          `more than ${this.maxItems} shared strings`,
+          this.part,
+        );
+      }
+      this.inSi = true;
+      this.rt.reset();
+    } else if (this.inSi) this.rt.open(name, a);
+  }
+
+  close(name: string): void {
+    if (name === 'si' && this.inSi) {
+      this.inSi = false;
+      const r: SharedString = this.rt.result();
+      if (this.rt.tooLong) r.tooLong = true;
+      this.out.push(r);
+    } else if (this.inSi) this.rt.close(name);
+  }
+
+  text(s: string): void {
+    if (this.inSi) this.rt.text(s);
+  }
 }

@@ -335,12 +335,10 @@ export function parseXml(bytes: Uint8Array, part: string, h: XmlHandlers): void 
     const attrs = XmlAttrs.fromRecord(node.attributes as Record<string, string>);
     h.open(localName(node.name), attrs, node.isSelfClosing);
   });
-  if (h.close) {
-    const close = h.close;
-    parser.on('closetag', (node) => close(localName(node.name)));
-  }
+  // Handlers may be class instances: their methods are called on them, never detached.
+  if (h.close) parser.on('closetag', (node) => h.close?.(localName(node.name)));
   if (h.text) {
-    const text = h.text;
+    const text = (t: string): void => h.text?.(t);
     parser.on('text', text);
     parser.on('cdata', text);
   }
@@ -509,8 +507,8 @@ function internName(s: string, from: number, to: number, hash: number): string {
  */
 export function scanXml(s: string, part: string, h: RecordXmlHandlers): void {
   const handlers: XmlHandlers = { open: (name, a, self) => h.open(name, a.toRecord(), self) };
-  if (h.close) handlers.close = h.close;
-  if (h.text) handlers.text = h.text;
+  if (h.close) handlers.close = (name) => h.close?.(name);
+  if (h.text) handlers.text = (t) => h.text?.(t);
   scan(s, part, handlers);
 }
 
@@ -608,8 +606,7 @@ class Scanner {
     this.nextCr = this.after('\r', i, this.nextCr);
     const hasAmp = this.nextAmp >= 0 && this.nextAmp < end;
     const hasCr = this.nextCr >= 0 && this.nextCr < end;
-    const onText = this.h.text;
-    if (onText) onText(this.decode(i, end, hasAmp, hasCr ? Ws.Line : Ws.None));
+    if (this.h.text) this.h.text(this.decode(i, end, hasAmp, hasCr ? Ws.Line : Ws.None));
     else if (hasAmp) this.decode(i, end, true, Ws.None);
   }
 
@@ -662,10 +659,9 @@ class Scanner {
       if (this.stack.length === 0) this.bad('CDATA outside of root node');
       const q = s.indexOf(']]>', lt + 9);
       if (q < 0) this.bad('unclosed CDATA section');
-      const onText = this.h.text;
-      if (onText) {
+      if (this.h.text) {
         this.nextCr = this.after('\r', lt + 9, this.nextCr);
-        onText(this.raw(lt + 9, q, this.nextCr >= 0 && this.nextCr < q ? Ws.Line : Ws.None));
+        this.h.text(this.raw(lt + 9, q, this.nextCr >= 0 && this.nextCr < q ? Ws.Line : Ws.None));
       }
       return q + 3;
     }
