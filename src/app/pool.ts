@@ -40,10 +40,10 @@ export const SMALL_BATCH = 20;
  * (interprets, then optimises the reader) on its own, the work of a hundred files or so, and
  * its optimising competes with the other workers for the cores. On the 2-core benchmark
  * machine, where V8's compiling threads share the two cores with the workers, two workers
- * catch up with one process from about a thousand files (600 files: 0.84-0.91x its speed;
- * 10,000: 1.1-1.5x, docs/BENCHMARKS.md), and one or two workers take the same time on 600 files.
- * With more cores than workers the compiling threads stop competing, so a province keeps its
- * second worker.
+ * catch up with one process from about a thousand files (600 files: ~0.8x its speed; 10,000:
+ * 1.3-1.65x, docs/BENCHMARKS.md), and on 600 files one worker is slower still (1.6 s against
+ * 1.4 s for two). With more cores than workers the compiling threads stop competing, so a
+ * province keeps its second worker.
  */
 export const FILES_PER_WORKER = 300;
 
