@@ -418,7 +418,7 @@ export function validateWorkbook(input: ValidateInput): Submission {
       });
     }
     sub.valid = !out.issues.some((i) => i.severity === 'error');
-    keepOwnStrings(sub);
+    keepSmall(sub);
     return sub;
   };
 
@@ -570,7 +570,7 @@ export function validateWorkbook(input: ValidateInput): Submission {
  * object (a Submission of the benchmark's workbooks 4.7 KB instead of 6.0 KB; 10,000 files:
  * ~13 MB less in the process that keeps them; docs/BENCHMARKS.md).
  */
-function keepOwnStrings(sub: Submission): void {
+function keepSmall(sub: Submission): void {
   sub.values = Object.fromEntries(Object.entries(sub.values));
   if (sub.unit !== null) {
     sub.unit.code = ownCopy(sub.unit.code);

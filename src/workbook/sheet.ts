@@ -380,12 +380,12 @@ class SheetReader implements XmlHandlers {
   }
 
   // The fast path for rows (`skim`): rows of plain cells, as Excel, LibreOffice and bctd write
-  // them, read straight from the text with the same steps as the events below. Anything else
-  // in a row (inline strings, prefixes, CDATA, comments, entities in attributes, a carriage
-  // return) hands the whole row back to the scanner, which reads it as before: the steps are
-  // the same functions, so both paths give the same cells and the same problems (a test
-  // compares them). Rows were three quarters of the time spent reading a unit's workbook.
-  // `tag` reads what the cells' own steps do not.
+  // them, read straight from the text with the same steps as the events (`open`, `close`,
+  // `text`). Anything else in a row (inline strings, prefixes, CDATA, comments, entities in
+  // attributes, a carriage return) hands the whole row back to the scanner, which reads it as
+  // before: the steps are the same methods, so both paths give the same cells and the same
+  // problems (a test compares them). Rows were three quarters of the time spent reading a
+  // unit's workbook. `tag` reads the attributes the cells' own steps do not.
 
   // The attributes of the cell tag just read by `cellTag`: where `r`, `s` and `t` are (-1: absent).
   private rAt = -1;
