@@ -53,7 +53,7 @@ const request = (out: string, extra: Partial<GenerateRequest> = {}): GenerateReq
   strict: false,
   force: false,
   pdf: false,
-  jobs: 1,
+  jobs: 0, // in process: these tests are about the report, not the workers
   ...extra,
 });
 

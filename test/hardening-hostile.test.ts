@@ -165,9 +165,10 @@ describe('validate: odd paths given on the command line', () => {
     () => {
       const fifo = path.join(dir, 'ong-dan.xlsx');
       if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
-      for (const jobs of ['1', '2']) {
+      // Two paths without --jobs are checked in process; --jobs 1 and 2 on workers.
+      for (const jobs of [[], ['--jobs', '1'], ['--jobs', '2']]) {
         // Without a writer, opening the pipe to read would wait forever.
-        const r = bctd(['validate', '--format', 'json', '--jobs', jobs, fifo, '/dev/zero'], {
+        const r = bctd(['validate', '--format', 'json', ...jobs, fifo, '/dev/zero'], {
           cwd: dir,
           timeout: 20_000,
         });

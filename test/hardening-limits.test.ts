@@ -144,10 +144,21 @@ describe('the built CLI', () => {
     expect(r.stdout).toContain('max_sheets');
   });
 
-  it('seconds_per_file bounds each file with --jobs', () => {
+  it.each(['1', '2'])('seconds_per_file bounds each file with --jobs %s', (jobs) => {
     setLimits({ seconds_per_file: 0.001 });
     const r = bctd(
-      ['validate', download, '--jobs', '2', '--format', 'json', '--period', '6m', '--year', '2022'],
+      [
+        'validate',
+        download,
+        '--jobs',
+        jobs,
+        '--format',
+        'json',
+        '--period',
+        '6m',
+        '--year',
+        '2022',
+      ],
       { cwd: ws },
     );
     expect(r.code).toBe(1);

@@ -215,7 +215,10 @@ describe('worker pool', () => {
     expect(workersFor(undefined, 10_000)).toBe(
       Math.min(cores, Math.floor(10_000 / FILES_PER_WORKER)),
     );
-    expect(workersFor(1, 10_000)).toBe(0); // --jobs 1: in process, as documented
+    // --jobs N is N workers whatever the batch: every file keeps its time limit and a
+    // bounded heap. In process is the library's jobs: 0 (the command line refuses 0).
+    expect(workersFor(1, 10_000)).toBe(1);
+    expect(workersFor(1, 3)).toBe(1);
     expect(workersFor(3, 5)).toBe(3);
     expect(workersFor(0, 100)).toBe(0);
   });
@@ -235,7 +238,7 @@ describe('the real worker (built dist/)', () => {
     writeFileSync(path.join(batch, 'zz-empty.xlsx'), '');
   });
 
-  test('--jobs 1 (in process) and --jobs 2 (workers) give the same JSON', () => {
+  test('--jobs 1, --jobs 2 and the default give the same JSON', () => {
     const one = bctd(['validate', batch, '--jobs', '1', '--format', 'json']);
     const two = bctd(['validate', batch, '--jobs', '2', '--format', 'json']);
     const auto = bctd(['validate', batch, '--format', 'json']);
@@ -251,7 +254,7 @@ describe('the real worker (built dist/)', () => {
   test('the pool under the app layer matches the in-process validator', async () => {
     const { validatePaths } = await import('../src/app/validate.js');
     const req = { paths: [batch], cwd: ROOT, now: new Date(2022, 6, 1), outline: 'bdg' };
-    const a = await validatePaths({ ...req, jobs: 1 });
+    const a = await validatePaths({ ...req, jobs: 0 });
     const b = await validatePaths({ ...req, jobs: 2 });
     expect(a.files.some((f) => f.valid)).toBe(true);
     expect(b.files).toEqual(a.files);

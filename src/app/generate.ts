@@ -35,7 +35,7 @@ export interface GenerateRequest {
   narratives?: string | undefined;
   rollup?: string | undefined;
   pdf: boolean;
-  /** `--jobs`: worker threads for reading the submissions (undefined: by batch size). */
+  /** `--jobs`: worker threads for reading the submissions (0: in process; undefined: by batch size). */
   jobs?: number | undefined;
   /**
    * Most units a table lists one per row (default UNIT_ROWS_LIMIT, 1,000). Not a CLI option:

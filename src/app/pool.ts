@@ -39,24 +39,27 @@ export const SMALL_BATCH = 20;
  * Files a worker should have before another one is started. Each worker's engine warms up
  * (interprets, then optimises the reader) on its own, the work of a hundred files or so, and
  * its optimising competes with the other workers for the cores. On the 2-core benchmark
- * machine, where V8's compiling threads share the two cores with the workers, two workers
- * catch up with one process from about a thousand files (600 files: ~0.8x its speed; 10,000:
- * 1.3-1.65x, docs/BENCHMARKS.md), and on 600 files one worker is slower still (1.6 s against
- * 1.4 s for two). With more cores than workers the compiling threads stop competing, so a
- * province keeps its second worker.
+ * machine, where V8's compiling threads share the two cores with the workers, one and two
+ * workers are level at about 600 files (1.05 s against 1.10 s), two are ahead from about a
+ * thousand (1,200 files: 1.74 s against 1.92 s; 10,000: 6.3 s against 9.6 s;
+ * docs/BENCHMARKS.md, seventh pass). With more cores than workers the compiling threads stop
+ * competing, so a province keeps its second worker.
  */
 export const FILES_PER_WORKER = 300;
 
 /**
  * `--jobs` as given (undefined: choose) -> how many worker threads check the files; 0 means in
- * process. `--jobs 1` is in process; without `--jobs`, a batch of SMALL_BATCH files or more
- * goes to workers (so that seconds_per_file holds), one per FILES_PER_WORKER files up to the
- * number of cores.
+ * process. `--jobs N` is N workers, so every file of such a batch is bounded by
+ * seconds_per_file and by a worker's heap. Without `--jobs`, a batch of SMALL_BATCH files or
+ * more goes to workers, one per FILES_PER_WORKER files up to the number of cores. In process
+ * (`jobs: 0`, for the library and the tests; the command line refuses 0) is for small batches
+ * only: there the main thread makes all the garbage of reading, on a heap V8 lets grow up to
+ * four times what the batch keeps before it collects, and 10,000 files now and then took
+ * 430-500 MB where one worker stays near 200 MB (docs/BENCHMARKS.md, seventh pass).
  */
 export function workersFor(requested: number | undefined, files: number): number {
   if (requested !== undefined) {
-    const n = Math.max(1, Math.floor(requested));
-    return n === 1 ? 0 : n;
+    return Math.max(0, Math.floor(requested));
   }
   if (files < SMALL_BATCH) return 0;
   const cores = Math.max(1, availableParallelism());

@@ -39,7 +39,7 @@ export interface ValidateRequest {
   period?: string | undefined;
   year?: number | undefined;
   annotate?: string | undefined;
-  /** `--jobs`: worker threads (1: in process; undefined: by batch size, see workersFor). */
+  /** `--jobs`: worker threads (0: in process; undefined: by batch size, see workersFor). */
   jobs?: number | undefined;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -309,7 +309,7 @@ export async function validatePaths(
   // large batch then start (load the engine) while bctd.yaml and units.yaml are read.
   const targets = expandPaths(req.paths, req.cwd);
   const count = targets.filter((t) => t.kind === 'file').length;
-  // More than one job: worker threads, each file bounded by seconds_per_file.
+  // On worker threads (any --jobs N, or a large batch): each file bounded by seconds_per_file.
   const jobs = workersFor(req.jobs, count);
   const pool =
     jobs > 0 && validator === inProcess
