@@ -225,7 +225,11 @@ export function createValidatorPool(opts: PoolOptions): ValidatorPool {
   let nextSeq = 1;
   let closed = false;
 
-  /** Arms the time limit of the slot's running job; the limit counts from when it can start. */
+  /**
+   * Arms the time limit of the slot's running job: from when it is handed to its worker, or
+   * when the job before it ends. A new worker's own start (a fraction of a second) counts
+   * against its first file; with the default 30 s that is noise.
+   */
   const arm = (slot: Slot): void => {
     if (slot.timer !== undefined) clearTimeout(slot.timer);
     slot.timer = undefined;

@@ -145,11 +145,11 @@ function readInProcess(
 }
 
 /**
- * The same as readPeriodSubmissions, on `jobs` worker threads when there are many files
- * (`--jobs`; each file bounded by `limits.seconds_per_file`). The workers start loading the
- * engine while the ledger is read, then read and hash each file themselves (the size limit is
- * checked here first); only the Submissions come back, so a province or the country stays in
- * bounded memory.
+ * The same as readPeriodSubmissions, on worker threads when `--jobs` is given or there are
+ * many files (see workersFor; each file bounded by `limits.seconds_per_file`). The workers
+ * start loading the engine while the ledger is read, then read and hash each file themselves
+ * (the size limit is checked here first); only the Submissions come back, so a province or
+ * the country stays in bounded memory.
  */
 export async function readPeriodSubmissionsAsync(
   ws: Workspace,

@@ -10,6 +10,11 @@ describe('numeric options', () => {
       expect(() => number(bad)).toThrow(InvalidOptionValue);
     }
     expect(() => number('0')).toThrow('--number phải là số nguyên dương, không phải "0".');
+    // --jobs 0 would mean the main process, where no file has a time limit: refused too.
+    const jobs = parseIntOption('--jobs');
+    expect(jobs('2')).toBe(2);
+    for (const bad of ['0', '-1', 'x']) expect(() => jobs(bad)).toThrow(InvalidOptionValue);
+    expect(() => jobs('0')).toThrow('--jobs phải là số nguyên dương, không phải "0".');
   });
 
   it('takes a four-digit year and refuses 0, two digits and typos', () => {
