@@ -197,6 +197,34 @@ describe('bctd validate', () => {
     expect(j.files[0]?.issues.map((i) => i.code)).toContain('period-mismatch');
   });
 
+  test('--period without --year: the period as every command chooses it, said in text and JSON', async () => {
+    // 5 January 2023: the annual report of 2022 is the one due, not that of 2023.
+    const jan = { ...ctx(dir), now: new Date(2023, 0, 5) };
+    const file = [path.join('nop', '15664-thi-tran.xlsx')];
+    const j = (await run(file, opts({ period: 'year' }), jan)).json as Record<string, unknown>;
+    expect(j['period']).toEqual({ id: '2022-year', label: expect.any(String), chosen: true });
+    const text = (await run(file, opts({ period: 'year', format: 'text' }), jan)).text ?? '';
+    expect(text.split('\n')[0]).toMatch(/^Kỳ báo cáo: .*\(2022-year\) — chọn theo ngày hôm nay/);
+    // Both given: that period, not called a choice; neither: each file's stamp decides.
+    const both = (await run(file, opts({ period: 'year', year: 2023 }), jan)).json;
+    expect(both['period']).toEqual({ id: '2023-year', label: expect.any(String), chosen: false });
+    expect((await run(file, opts(), jan)).json['period']).toBeNull();
+  });
+
+  test('--year alone picks the kind from the outline, and needs one', async () => {
+    const file = [path.join('nop', '15664-thi-tran.xlsx')];
+    const j = (await run(file, opts({ year: 2022 }), ctx(dir))).json as unknown as Json & {
+      period: { id: string; chosen: boolean };
+    };
+    expect(j.period).toEqual({ id: '2022-6m', label: expect.any(String), chosen: true });
+    expect(j.files[0]?.valid).toBe(true);
+    // Without a workspace or --outline the outline's kinds are unknown: a clear exit-2 error.
+    const { outline: _drop, ...noOutline } = opts({ year: 2022 });
+    await expect(run(file, noOutline as ValidateOptions, ctx(dir))).rejects.toThrow(
+      '--year cần đi kèm --period',
+    );
+  });
+
   test('--annotate: a marked copy beside, never the original; text stays text', async () => {
     const src = path.join(dir, 'nop', 'con.xlsx', '15665-dan-luc.xlsx');
     const before = createHash('sha256').update(readFileSync(src)).digest('hex');

@@ -11,7 +11,7 @@ import { fileProblemIssue } from '../issues/catalogue/file.js';
 import { makeValidateIssue } from '../issues/catalogue/validate.js';
 import { BctdError } from '../issues/errors.js';
 import type { Outline } from '../outline/schema.js';
-import { isPeriodKind, makePeriod, type Period } from '../period/periods.js';
+import { PERIOD_KINDS, ymdFromDate, type Period } from '../period/periods.js';
 import type { Unit } from '../period/units.js';
 import { validateWorkbook, type ValidateInput } from '../validate/engine.js';
 import { blankSubmission, type Submission } from '../validate/submission.js';
@@ -22,6 +22,7 @@ import { NOT_A_PLAIN_FILE, readPlainFile } from '../io/read.js';
 import { writeFileAtomic } from '../io/write.js';
 import { findWorkspace, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { builtinOutline, preloadBuiltinOutlines, resolveOutline } from './outline.js';
+import { resolvePeriod } from './period.js';
 import {
   createValidatorPool,
   workersFor,
@@ -49,6 +50,8 @@ export interface ValidateResult {
   /** Annotated copies written, absolute paths. */
   annotated: string[];
   period: Period | undefined;
+  /** True when bctd chose the period (`--period` without `--year`, or `--year` alone). */
+  periodChosen: boolean;
   workspace: string | undefined;
   /** Things the clerk should know that are not problems of a file (checks skipped, ...). */
   notes: { code: string; message: string }[];
@@ -255,22 +258,34 @@ export function readUnitFile(
   }
 }
 
-function periodOf(req: ValidateRequest, ws: Workspace | undefined): Period | undefined {
-  if (req.period === undefined) {
-    if (req.year !== undefined)
-      throw new BctdError(
-        'bad-option',
-        '--year cần đi kèm --period (ví dụ --period 6m --year 2022).',
-      );
-    return undefined;
-  }
-  const kind = req.period.trim();
-  if (!isPeriodKind(kind))
-    throw new BctdError('bad-option', `Kỳ báo cáo "${req.period}" không hợp lệ.`, {
-      hint: 'Dùng một trong: 6m, 9m, year, q1, q2, q3, q4.',
-    });
-  const year = req.year ?? req.now.getFullYear();
-  return ws ? makePeriod(kind, year, ws.config.periodSettings) : makePeriod(kind, year);
+/**
+ * The period every file must be for, as the other commands choose it (resolvePeriod: both
+ * options, that period; `--period` alone, its latest cut-off on or before 30 days from today;
+ * `--year` alone, the outline's kind whose cut-off that is). Without either, each file's own
+ * stamp says its period. `--year` alone needs the outline's kinds, so a workspace or
+ * `--outline`.
+ */
+function periodOf(
+  req: ValidateRequest,
+  ws: Workspace | undefined,
+  outline: Outline | undefined,
+): { period: Period | undefined; chosen: boolean } {
+  if (req.period === undefined && req.year === undefined)
+    return { period: undefined, chosen: false };
+  if (req.period === undefined && outline === undefined)
+    throw new BctdError(
+      'bad-option',
+      '--year cần đi kèm --period (ví dụ --period 6m --year 2022).',
+      { hint: 'Trong một thư mục làm việc (hoặc với --outline), chỉ --year là đủ: bctd chọn kỳ.' },
+    );
+  // Without an outline (no workspace, no --outline) any kind bctd knows may be asked for.
+  const kinds = outline ?? { id: '', periods: [...PERIOD_KINDS] };
+  return resolvePeriod(
+    kinds,
+    ws?.config.periodSettings,
+    { period: req.period, year: req.year },
+    ymdFromDate(req.now),
+  );
 }
 
 /** Two files for one unit and period: an issue on each, naming the other. */
@@ -318,6 +333,7 @@ export async function validatePaths(
   const files: Submission[] = [];
   let ws: Workspace | undefined;
   let period: Period | undefined;
+  let periodChosen: boolean;
   let limits: ReadLimits;
   try {
     const wsDir = findWorkspace(req.cwd, req.workspace);
@@ -325,7 +341,6 @@ export async function validatePaths(
       wsDir !== undefined || req.workspace !== undefined
         ? loadWorkspace(req.cwd, req.workspace)
         : undefined;
-    period = periodOf(req, ws);
     // With a workspace its outline is the one every file must follow (a stamp of another is
     // foreign); without one the stamp decides, unless --outline says otherwise.
     let forced: Outline | undefined;
@@ -333,6 +348,7 @@ export async function validatePaths(
     else if (ws) forced = await resolveOutline(ws.config.outline, ws.dir);
     // Without either, each file's stamp names its outline, looked up synchronously.
     else await preloadBuiltinOutlines();
+    ({ period, chosen: periodChosen } = periodOf(req, ws, forced));
     const units: Unit[] | undefined = ws?.units;
     limits = { ...DEFAULT_READ_LIMITS, ...readLimitsOf(ws?.config.limits) };
     const ctx: ValidateContext = { outlines: builtinOutline, limits };
@@ -375,7 +391,7 @@ export async function validatePaths(
   const notes = ws
     ? []
     : [{ code: 'units-not-checked', message: makeValidateIssue('units-not-checked', {}).message }];
-  return { files, annotated, period, workspace: ws?.dir, notes };
+  return { files, annotated, period, periodChosen, workspace: ws?.dir, notes };
 }
 
 /**

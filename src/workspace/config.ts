@@ -83,10 +83,10 @@ export const configSchema = z.strictObject({
     full_name: nonEmpty,
     /** Place for the date line: "Triệu Sơn". */
     place: nonEmpty,
-    /** Ký hiệu of the report: "BC-UBND". */
     /** The agency's own unit code and kind when it reports upward with `generate --rollup`. */
     unit_code: z.optional(code),
     unit_kind: z.optional(kind('Loại đơn vị viết thường, không dấu, ví dụ "huyen", "xa".')),
+    /** Ký hiệu of the report: "BC-UBND". */
     code: z
       .string()
       .check(

@@ -1,6 +1,7 @@
 import type { ValidateResult } from '../../app/validate.js';
 import type { Issue } from '../../issues/types.js';
 import type { Submission } from '../../validate/submission.js';
+import { periodLine } from './status.js';
 
 /**
  * `bctd validate` output. Text: per file a heading with the unit, then each issue as
@@ -67,6 +68,8 @@ export function validateJson(r: ValidateResult): Record<string, unknown> {
     }),
     summary: countOf(r.files),
     notes: r.notes,
+    // The period the files were checked against (null: each file's own stamp decided).
+    period: r.period ? { id: r.period.id, label: r.period.label, chosen: r.periodChosen } : null,
   };
   if (r.annotated.length > 0) out.annotated = r.annotated;
   return out;
@@ -83,6 +86,7 @@ export function summaryLine(c: Counts): string {
 
 export function validateText(r: ValidateResult, color: boolean): string {
   const lines: string[] = [];
+  if (r.period) lines.push(periodLine(r.period, r.periodChosen), '');
   for (const f of r.files) {
     if (isEmptyFolder(f)) {
       // Not "hợp lệ": there was nothing to check.
