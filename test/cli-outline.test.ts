@@ -61,4 +61,17 @@ describe('bctd outline', () => {
     expect(text.code).toBe(2);
     expect(text.stderr).toMatch(/^Lỗi: Đề cương .* có \d+ lỗi\./);
   });
+
+  it('an outline file that is not there: said in Vietnamese, exit 2', () => {
+    const missing = path.join(tempDir('bctd-outline-missing-'), 'khong-co.yaml');
+    for (const args of [
+      ['outline', '--file', missing],
+      ['validate', missing, '--outline', missing],
+    ]) {
+      const r = bctd(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Không đọc được tệp đề cương "${missing}": không có tệp này`);
+      expect(r.stderr).not.toMatch(/no such file|^ {4}at /m);
+    }
+  });
 });

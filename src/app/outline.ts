@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BctdError } from '../issues/errors.js';
+import { BctdError, readFailureReason } from '../issues/errors.js';
 import type * as OutlineLoader from '../outline/load.js';
 import type { Outline } from '../outline/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -46,7 +46,7 @@ export async function loadOutlineFile(file: string): Promise<Outline> {
   } catch (e) {
     throw new BctdError(
       'read-failed',
-      `Không đọc được tệp đề cương "${file}": ${(e as Error).message}`,
+      `Không đọc được tệp đề cương "${file}": ${readFailureReason(e)}`,
       {
         hint: 'Kiểm tra đường dẫn tệp đề cương.',
       },

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { aggregate } from '../aggregate/aggregate.js';
 import type { Receipt, Rollup } from '../aggregate/types.js';
-import { BctdError } from '../issues/errors.js';
+import { BctdError, readFailureReason } from '../issues/errors.js';
 import { currentEntry, readLedger, receivedDay, type Ledger } from '../io/ledger.js';
 import type { Outline } from '../outline/schema.js';
 import { samePeriodLastYear, type Period } from '../period/periods.js';
@@ -40,7 +40,7 @@ export function readBytes(file: string): Uint8Array {
     if (statSync(file).isDirectory()) throw new Error('là một thư mục');
     return new Uint8Array(readFileSync(file));
   } catch (e) {
-    throw new BctdError('read-failed', `Không đọc được tệp "${file}": ${(e as Error).message}`, {
+    throw new BctdError('read-failed', `Không đọc được tệp "${file}": ${readFailureReason(e)}`, {
       hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
     });
   }

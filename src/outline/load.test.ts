@@ -109,6 +109,14 @@ describe('parseOutline', () => {
     expect(e?.message).toContain('sum, from, count_yes, max, last');
   });
 
+  it('quotes an unknown aggregation in the short form, with the nearest kind', () => {
+    const text = VALID.replace('{kind: from, from: trung_tam_y_te}', 'maxx');
+    const [e] = errorsOf(text);
+    expect(e?.line).toBe(lineOf(text, 'aggregate: maxx'));
+    expect(e?.message).toMatch(/^chuỗi "maxx" không phải loại hợp lệ/);
+    expect(e?.message).toContain('Có phải ý là "max"?');
+  });
+
   it('names an undeclared supplying unit kind', () => {
     const text = VALID.replace('from: trung_tam_y_te}', 'from: trung_tam}');
     const errors = errorsOf(text);

@@ -180,8 +180,12 @@ function zodMessage(issue: z.core.$ZodIssue, data: unknown): string {
       };
       if (u.discriminator !== undefined) {
         const opts = (u.options ?? []).map(String);
-        const c = typeof got === 'string' ? closest(got, opts) : undefined;
-        return `${describeValue(got)} không phải loại hợp lệ của "${u.discriminator}"; chỉ dùng một trong: ${opts.join(', ')}.${c ? ` Có phải ý là "${c}"?` : ''}`;
+        // The short form (`aggregate: average`) is made `{kind: average}` before it is checked:
+        // in the file, the value is the key's own.
+        const parent = valueAt(data, issue.path.slice(0, -1) as PathSegment[]);
+        const value = got === undefined && typeof parent === 'string' ? parent : got;
+        const c = typeof value === 'string' ? closest(value, opts) : undefined;
+        return `${describeValue(value)} không phải loại hợp lệ của "${u.discriminator}"; chỉ dùng một trong: ${opts.join(', ')}.${c ? ` Có phải ý là "${c}"?` : ''}`;
       }
       const inner = u.errors.flat()[0];
       return inner !== undefined && inner.code !== 'invalid_type'

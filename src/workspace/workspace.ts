@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BctdError } from '../issues/errors.js';
+import { BctdError, readFailureReason } from '../issues/errors.js';
 import type { Unit } from '../period/units.js';
 import { parseConfig, parseUnits, type Config } from './config.js';
 import { formatYamlProblem } from './yaml.js';
@@ -44,7 +44,7 @@ function readText(file: string, what: string): string {
   } catch (e) {
     throw new BctdError(
       'read-failed',
-      `Không đọc được ${what} "${file}": ${(e as Error).message}`,
+      `Không đọc được ${what} "${file}": ${readFailureReason(e)}`,
       {
         hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
       },

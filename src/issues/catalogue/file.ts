@@ -79,9 +79,11 @@ export const FILE_ISSUES = {
   }),
   'file-csv': entry<FileParams>({
     severity: 'error',
-    title: 'Tệp văn bản CSV',
+    title: 'Tệp văn bản (CSV)',
+    // Any plain text is told apart from a workbook by its bytes; whether it is a CSV or, say,
+    // a note saved with the wrong name cannot be, so the message names both.
     message: (p) =>
-      `Tệp "${p.file}" là văn bản phân cách bằng dấu phẩy (CSV), không phải biểu mẫu Excel: các trang, công thức và dấu nhận biết của biểu mẫu đã mất.`,
+      `Tệp "${p.file}" là tệp văn bản thuần (như CSV lưu từ Excel), không phải biểu mẫu Excel: không có các trang, công thức và dấu nhận biết của biểu mẫu.`,
     fix: () => 'Điền số liệu vào biểu mẫu .xlsx do bctd tạo và gửi lại chính tệp .xlsx đó.',
   }),
   'file-docx': entry<FileParams>({
