@@ -21,6 +21,23 @@ describe('the command-line contract', () => {
     const sub = bctd(['generate', '--help']);
     expect(sub.stdout).toMatch(/Tùy chọn:/);
     expect(sub.stdout).toContain('--draft');
+    // Every command's help lists bctd's own options too, and no English word is left over,
+    // even where a long line wraps.
+    for (const cmd of [
+      'init',
+      'outline',
+      'lint',
+      'template',
+      'validate',
+      'receive',
+      'status',
+      'generate',
+      'page',
+    ]) {
+      const h = bctd([cmd, '--help']).stdout;
+      expect(h, cmd).toMatch(/^Tùy chọn chung:\n[^]*-w, --workspace <thư mục>/m);
+      expect(h, cmd).not.toMatch(/Usage|Options|default|choices/);
+    }
   });
 
   /**

@@ -109,18 +109,27 @@ const vi = {
 
 /** Commander prints English section titles; the clerk reads Vietnamese. */
 class VietnameseHelp extends Help {
+  constructor() {
+    super();
+    // `-w, --workspace` belongs to bctd, not to one command: `bctd validate --help` lists it too.
+    this.showGlobalOptions = true;
+  }
+
   override formatHelp(cmd: Command, helper: Help): string {
-    return super
-      .formatHelp(cmd, helper)
-      .replace(/^Usage:/m, vi.usage)
-      .replace(/^Arguments:/m, vi.args)
-      .replace(/^Options:/m, vi.options)
-      .replace(/^Commands:/m, vi.commands)
-      .replace(/^Global Options:/m, vi.globalOptions)
-      .replace(/\[options\]/g, '[tùy-chọn]')
-      .replace(/\[command\]/g, '[lệnh]')
-      .replace(/default: /g, 'mặc định: ')
-      .replace(/\(choices: /g, '(chọn một: ');
+    return (
+      super
+        .formatHelp(cmd, helper)
+        .replace(/^Usage:/m, vi.usage)
+        .replace(/^Arguments:/m, vi.args)
+        .replace(/^Options:/m, vi.options)
+        .replace(/^Commands:/m, vi.commands)
+        .replace(/^Global Options:/m, vi.globalOptions)
+        .replace(/\[options\]/g, '[tùy-chọn]')
+        .replace(/\[command\]/g, '[lệnh]')
+        // A long line may be wrapped right after the word.
+        .replace(/default:(\s)/g, 'mặc định:$1')
+        .replace(/\(choices:(\s)/g, '(chọn một:$1')
+    );
   }
 }
 
