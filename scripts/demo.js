@@ -5,7 +5,7 @@
  * status.txt, validate.json, bao-cao-2022-6m.docx and lint.txt.
  *
  * The demo's inputs hold deliberate mistakes (a missing unit, a late one, an invalid file), so
- * `status` and `validate` may exit 1; only a failed `generate` fails the demo.
+ * `validate` (and `lint`) may exit 1 on findings; only a failed `generate` fails the demo.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
