@@ -161,6 +161,26 @@ describe('validate: odd paths given on the command line', () => {
   });
 
   it.skipIf(process.platform === 'win32')(
+    'a named pipe as bctd.yaml or as an outline is refused at once, not waited on',
+    () => {
+      const ws = tempDir('bctd-fifo-ws-');
+      execFileSync('mkfifo', [path.join(ws, 'bctd.yaml')]);
+      const outline = path.join(ws, 'de-cuong.yaml');
+      execFileSync('mkfifo', [outline]);
+      for (const [args, what] of [
+        [['status'], 'tệp cấu hình'],
+        [['outline', '--file', outline], 'tệp đề cương'],
+      ] as const) {
+        const r = bctd([...args], { cwd: ws, timeout: 20_000 });
+        expect(r.code).toBe(2);
+        noStack(r.stderr);
+        expect(r.stderr).toContain(`Không đọc được ${what}`);
+        expect(r.stderr).toMatch(/không phải một tệp thông thường/);
+      }
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
     'a named pipe or a device given as a workbook is refused at once, in process and on workers',
     () => {
       const fifo = path.join(dir, 'ong-dan.xlsx');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BctdError, readFailureReason } from '../issues/errors.js';
+import { readWholeText } from '../io/read.js';
+import { BctdError } from '../issues/errors.js';
 import type * as OutlineLoader from '../outline/load.js';
 import type { Outline } from '../outline/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -39,19 +40,7 @@ async function outlineLoader(): Promise<typeof OutlineLoader> {
 export async function loadOutlineFile(file: string): Promise<Outline> {
   const hit = cache.get(file);
   if (hit) return hit;
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new Error('là một thư mục');
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BctdError(
-      'read-failed',
-      `Không đọc được tệp đề cương "${file}": ${readFailureReason(e)}`,
-      {
-        hint: 'Kiểm tra đường dẫn tệp đề cương.',
-      },
-    );
-  }
+  const text = readWholeText(file, 'tệp đề cương', 'Kiểm tra đường dẫn tệp đề cương.');
   const { formatOutlineError, parseOutline } = await outlineLoader();
   const r = parseOutline(text, file);
   if (!r.ok) {

@@ -5,11 +5,11 @@
  * file's modification time).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { aggregate } from '../aggregate/aggregate.js';
 import type { Receipt, Rollup } from '../aggregate/types.js';
-import { BctdError, readFailureReason } from '../issues/errors.js';
+import { readWholeFile } from '../io/read.js';
 import { currentEntry, readLedger, receivedDay, type Ledger } from '../io/ledger.js';
 import type { Outline } from '../outline/schema.js';
 import { samePeriodLastYear, type Period } from '../period/periods.js';
@@ -36,14 +36,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 export function readBytes(file: string): Uint8Array {
-  try {
-    if (statSync(file).isDirectory()) throw new Error('là một thư mục');
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new BctdError('read-failed', `Không đọc được tệp "${file}": ${readFailureReason(e)}`, {
-      hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
-    });
-  }
+  return readWholeFile(file, 'tệp', 'Kiểm tra đường dẫn và quyền đọc tệp.');
 }
 
 function fullLimits(ws: Workspace): ReadLimits {

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { BctdError } from '../issues/errors.js';
 
 /** What reading a unit's file gave: its bytes, or why there are none. */
 export type PlainRead =
@@ -54,4 +55,48 @@ export function readPlainFile(file: string, maxBytes: number): PlainRead {
   } finally {
     closeSync(fd);
   }
+}
+
+const READ_REASONS: Record<string, string> = {
+  ENOENT: 'không có tệp này',
+  EACCES: 'không có quyền đọc',
+  EPERM: 'không có quyền đọc',
+  EISDIR: 'đường dẫn là một thư mục',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+  EBUSY: 'tệp đang được mở trong chương trình khác',
+  ELOOP: 'đường dẫn là một vòng liên kết',
+};
+
+/**
+ * Why a file could not be read, in Vietnamese, with Node's code for whoever helps the clerk
+ * (`không có tệp này (ENOENT)`); Node's own English message only for a code not listed.
+ */
+function readFailureReason(e: { code?: string | undefined; message: string }): string {
+  const reason = e.code === undefined ? undefined : READ_REASONS[e.code];
+  return reason === undefined ? e.message : `${reason} (${e.code as string})`;
+}
+
+/** Far more than any bctd.yaml, units.yaml or outline; a filed workbook is within its limits. */
+const WHOLE_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A whole file the clerk named (bctd.yaml, units.yaml, an outline, a filed workbook), read as
+ * unit files are (readPlainFile: a named pipe or a device is refused at once, never waited
+ * on), or exit 2 with why in Vietnamese: `Không đọc được <what> "<file>": <reason>`.
+ */
+export function readWholeFile(file: string, what: string, hint: string): Uint8Array {
+  const r = readPlainFile(file, WHOLE_FILE_MAX_BYTES);
+  if (r.ok) return r.bytes;
+  let reason: string;
+  if (r.reason === 'folder') reason = 'là một thư mục';
+  else if (r.reason === 'too-large') reason = `lớn hơn ${WHOLE_FILE_MAX_BYTES / 1024 / 1024} MB`;
+  else if (r.reason === 'unreadable') reason = readFailureReason(r);
+  else reason = NOT_A_PLAIN_FILE;
+  throw new BctdError('read-failed', `Không đọc được ${what} "${file}": ${reason}`, { hint });
+}
+
+/** readWholeFile as UTF-8 text, exactly as `readFileSync(file, 'utf8')` decodes it. */
+export function readWholeText(file: string, what: string, hint: string): string {
+  const bytes = readWholeFile(file, what, hint);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }

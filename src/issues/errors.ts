@@ -42,24 +42,3 @@ export const EXIT = {
   cannotRun: 2,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-const READ_REASONS: Record<string, string> = {
-  ENOENT: 'không có tệp này',
-  EACCES: 'không có quyền đọc',
-  EPERM: 'không có quyền đọc',
-  EISDIR: 'đường dẫn là một thư mục',
-  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
-  EBUSY: 'tệp đang được mở trong chương trình khác',
-  ELOOP: 'đường dẫn là một vòng liên kết',
-};
-
-/**
- * Why a file could not be read, in Vietnamese, with Node's code for whoever helps the clerk
- * (`không có tệp này (ENOENT)`); Node's own English message only for a code not listed.
- */
-export function readFailureReason(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  const reason = typeof code === 'string' ? READ_REASONS[code] : undefined;
-  if (reason !== undefined) return `${reason} (${code as string})`;
-  return e instanceof Error ? e.message : String(e);
-}

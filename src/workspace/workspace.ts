@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BctdError, readFailureReason } from '../issues/errors.js';
+import { readWholeText } from '../io/read.js';
+import { BctdError } from '../issues/errors.js';
 import type { Unit } from '../period/units.js';
 import { parseConfig, parseUnits, type Config } from './config.js';
 import { formatYamlProblem } from './yaml.js';
@@ -38,18 +39,7 @@ export function requireWorkspace(cwd: string, explicit: string | undefined): str
 }
 
 function readText(file: string, what: string): string {
-  try {
-    if (statSync(file).isDirectory()) throw new Error('là một thư mục');
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BctdError(
-      'read-failed',
-      `Không đọc được ${what} "${file}": ${readFailureReason(e)}`,
-      {
-        hint: 'Kiểm tra đường dẫn và quyền đọc tệp.',
-      },
-    );
-  }
+  return readWholeText(file, what, 'Kiểm tra đường dẫn và quyền đọc tệp.');
 }
 
 export interface Workspace {
